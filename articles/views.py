@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from .models import Article, Author, Section
+from .services import decode_cursor, latest_per_section, newsfeed_page
+
+
+def home(request):
+    top_story = Article.objects.published().for_listing().newest_first().first()
+    sections = latest_per_section(exclude_ids=[top_story.id] if top_story else [])
+    return render(
+        request, "articles/home.html", {"top_story": top_story, "sections": sections}
+    )
+
+
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    articles = (
+        Article.objects.published().filter(section=section).for_listing().newest_first()
+    )
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "articles/section_detail.html", {"section": section, "page": page}
+    )
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = (
+        Article.objects.published().filter(tags=tag).for_listing().newest_first()
+    )
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    articles = (
+        Article.objects.published().filter(authors=author).for_listing().newest_first()
+    )
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "articles/author_detail.html", {"author": author, "page": page})
+
+
+def article_detail(request, section, slug):
+    article = get_object_or_404(
+        Article.objects.published().for_detail(), section__slug=section, slug=slug
+    )
+    return render(request, "articles/article_detail.html", {"article": article})
+
+
+def article_preview(request, pk):
+    """Any article as it would look published; staff who may view it only."""
+    if not (request.user.is_staff and request.user.has_perm("articles.view_article")):
+        raise Http404
+    article = get_object_or_404(Article.objects.for_detail(), pk=pk)
+    return render(
+        request, "articles/article_detail.html", {"article": article, "is_preview": True}
+    )
+
+
+def newsfeed(request):
+    """The newsfeed as a page of its own, older items behind a cursor link."""
+    articles, next_cursor = newsfeed_page(before=decode_cursor(request.GET.get("before")))
+    return render(
+        request,
+        "articles/newsfeed_list.html",
+        {"articles": articles, "next_cursor": next_cursor},
+    )
+
+
+def newsfeed_items(request):
+    """Just the next newsfeed items, for the sidebar's "load more"."""
+    articles, next_cursor = newsfeed_page(before=decode_cursor(request.GET.get("before")))
+    return render(
+        request,
+        "articles/includes/newsfeed_items.html",
+        {"articles": articles, "next_cursor": next_cursor},
+    )

@@ -1,0 +1,204 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import image_upload, make_article, make_staff
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:articles_article_add")
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
+
+
+def article_form(section, **overrides):
+    data = {
+        "title": "Gas talks resume",
+        "slug": "gas-talks-resume",
+        "section": section.pk,
+        "lead": "Talks resumed in Moscow.",
+        "body": "First paragraph.\n\nSecond paragraph.",
+        "tags": "Gas, Energy",
+        "dateline_place": "Moscow",
+        "source_credit": "RIA Novosti",
+        "status": "published",
+        "published_at_0": "2009-01-20",
+        "published_at_1": "10:00:00",
+        "allow_comments": "on",
+        "image_alt": "",
+        "image_caption": "",
+        "image_credit": "",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def editor():
+    return make_staff(groups=["Editors"], email="editor@example.com")
+
+
+@pytest.fixture
+def author_user():
+    return make_staff(groups=["Authors"], email="author@example.com")
+
+
+def test_editor_publishes_an_article_through_the_admin(client, editor, section):
+    client.force_login(editor)
+
+    response = client.post(ADD_URL, article_form(section))
+
+    assert response.status_code == 302
+    article = Article.objects.get(slug="gas-talks-resume")
+    assert article.is_published is True
+    assert article.created_by == editor
+    assert sorted(article.tags.names()) == ["Energy", "Gas"]
+    assert article.body == "<p>First paragraph.</p><p>Second paragraph.</p>"
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_author_cannot_publish_through_the_admin(client, author_user, section):
+    client.force_login(author_user)
+
+    response = client.post(ADD_URL, article_form(section))
+
+    assert response.status_code == 302
+    article = Article.objects.get(slug="gas-talks-resume")
+    assert article.status == Article.Status.DRAFT
+    assert article.is_published is False
+
+
+def test_author_has_no_publish_action_and_cannot_post_it(client, author_user, section):
+    own = make_article(section=section, status="draft", published_at=None,
+                       created_by=author_user)  # fmt: skip
+    client.force_login(author_user)
+
+    page = client.get(CHANGELIST_URL)
+    response = client.post(
+        CHANGELIST_URL,
+        {"action": "publish_selected", "_selected_action": [own.pk]},
+    )
+
+    assert "publish_selected" not in page.content.decode()
+    own.refresh_from_db()
+    assert own.status == Article.Status.DRAFT
+    assert response.status_code in (200, 302)
+
+
+def test_editor_publish_action_publishes(client, editor, section):
+    draft = make_article(section=section, status="draft", published_at=None)
+    client.force_login(editor)
+
+    client.post(
+        CHANGELIST_URL, {"action": "publish_selected", "_selected_action": [draft.pk]}
+    )
+
+    draft.refresh_from_db()
+    assert draft.is_published is True
+
+
+def test_author_edits_only_their_own_drafts(client, author_user, editor, section):
+    own = make_article(section=section, status="draft", published_at=None,
+                       created_by=author_user)  # fmt: skip
+    others = make_article(section=section, status="draft", published_at=None,
+                          created_by=editor)  # fmt: skip
+    published_own = make_article(section=section, created_by=author_user)
+    client.force_login(author_user)
+
+    def change_url(article):
+        return reverse("admin:articles_article_change", args=[article.pk])
+
+    assert client.get(change_url(own)).status_code == 200
+    assert client.get(change_url(others)).status_code == 302  # "doesn't exist"
+    response = client.post(change_url(published_own), article_form(section))
+    published_own.refresh_from_db()
+    assert response.status_code == 403
+    assert published_own.title != "Gas talks resume"
+
+
+def test_reader_account_cannot_open_the_admin(client, reader):
+    client.force_login(reader)
+
+    response = client.get(CHANGELIST_URL)
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_non_image_upload_is_a_form_error(client, editor, section):
+    client.force_login(editor)
+    fake = SimpleUploadedFile("photo.jpg", b"not an image at all", "image/jpeg")
+
+    response = client.post(ADD_URL, article_form(section, image=fake))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["image"]
+    assert not Article.objects.filter(slug="gas-talks-resume").exists()
+
+
+def test_image_over_the_pixel_limit_is_a_form_error(client, editor, section, settings):
+    settings.IMAGE_MAX_PIXELS = 100 * 100
+    client.force_login(editor)
+
+    response = client.post(
+        ADD_URL, article_form(section, image=image_upload(size=(200, 200)))
+    )
+
+    assert response.status_code == 200
+    assert "pixels" in str(response.context["adminform"].form.errors["image"])
+    assert not Article.objects.exists()
+
+
+def test_image_over_the_size_limit_is_a_form_error(client, editor, section, settings):
+    settings.IMAGE_MAX_BYTES = 100
+    client.force_login(editor)
+
+    response = client.post(ADD_URL, article_form(section, image=image_upload()))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["image"]
+    assert not Article.objects.exists()
+
+
+def test_valid_image_upload_is_stored_with_its_size(client, editor, section):
+    client.force_login(editor)
+
+    client.post(ADD_URL, article_form(section, image=image_upload(size=(64, 48)),
+                                      image_alt="A photo"))  # fmt: skip
+
+    article = Article.objects.get()
+    assert (article.image_width, article.image_height) == (64, 48)
+
+
+def test_editing_published_text_sets_the_updated_time(client, editor, section):
+    article = make_article(section=section, slug="gas-talks-resume")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    client.post(url, article_form(section, title="Gas talks resume, updated"))
+
+    article.refresh_from_db()
+    assert article.title == "Gas talks resume, updated"
+    assert article.was_updated is True
+
+
+def test_tag_suggestions_for_staff_only(client, editor, section):
+    make_article(section=section, tags=["Gazprom", "Gas", "Oil"])
+    url = reverse("admin:articles_article_tag_suggestions")
+
+    assert client.get(url, {"q": "ga"}).status_code == 302
+    client.force_login(editor)
+    assert client.get(url, {"q": "ga"}).json() == {"tags": ["Gas", "Gazprom"]}
+
+
+def test_view_on_site_of_a_draft_is_the_staff_preview(client, editor, section):
+    draft = make_article(section=section, status="draft", published_at=None)
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:articles_article_change", args=[draft.pk]))
+
+    assert f"/preview/{draft.pk}/" in response.content.decode()
