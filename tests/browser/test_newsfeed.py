@@ -1,0 +1,40 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from selenium.webdriver.common.by import By
+
+from tests.factories import make_article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_newsfeed_load_more_appends_the_next_items_in_place(
+    browser, wait, live_server, section, settings
+):
+    settings.NEWSFEED_SIZE = 3
+    article = make_article(section=section, title="Top story")
+    now = timezone.now()
+    for i in range(7):
+        make_article(
+            section=section,
+            title=f"Older {i}",
+            published_at=now - timedelta(hours=1, minutes=i),
+        )
+
+    browser.get(live_server.url + article.get_absolute_url())
+    url_before = browser.current_url
+    browser.find_element(By.CSS_SELECTOR, ".newsfeed__more-link").click()
+    wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, ".newsfeed__item")) == 6)
+
+    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".newsfeed__link")]
+    assert titles == [
+        "Top story",
+        "Older 0",
+        "Older 1",
+        "Older 2",
+        "Older 3",
+        "Older 4",
+    ]
+    assert browser.current_url == url_before
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".newsfeed__more-link")) == 1
