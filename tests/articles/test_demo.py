@@ -1,0 +1,163 @@
+import re
+from datetime import date
+from html import unescape
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from taggit.models import Tag, TaggedItem
+
+from accounts.models import User
+from articles.models import Article, Author, Byline, Section
+from tests import reference
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE_SLUG = "nato-head-russias-ivanov-to-discuss-resuming-ties-feb-6"
+FIRST_PARAGRAPH = (
+    "NATO's secretary general and a Russian deputy prime minister will meet on "
+    "February 6 to discuss resuming cooperation frozen after the Georgia-South "
+    "Ossetia conflict, Russia's envoy to the military alliance said on Monday."
+)
+LAST_PARAGRAPH = (
+    "NATO foreign ministers agreed in early December at a meeting in Brussels to "
+    "gradually restore contacts with Moscow."
+)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "demo-media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def load_demo(media_root):
+    """Run the command once; return what it printed."""
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot(media_root):
+    return {
+        "articles": Article.objects.count(),
+        "sections": Section.objects.count(),
+        "authors": Author.objects.count(),
+        "bylines": Byline.objects.count(),
+        "tags": Tag.objects.count(),
+        "tagged": TaggedItem.objects.count(),
+        "files": sorted(str(p) for p in media_root.rglob("*") if p.is_file()),
+    }
+
+
+def paragraphs(body):
+    return [unescape(p) for p in re.findall(r"<p>(.*?)</p>", body, re.DOTALL)]
+
+
+def test_second_run_changes_nothing(load_demo, media_root):
+    before = snapshot(media_root)
+    out = StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert snapshot(media_root) == before
+    assert "already loaded" in out.getvalue()
+    assert before["files"]
+
+
+def test_reference_article_is_verbatim(load_demo):
+    article = Article.objects.get(slug=REFERENCE_SLUG)
+
+    assert article.title == "NATO head, Russia's Ivanov to discuss resuming ties Feb. 6"
+    assert article.lead == FIRST_PARAGRAPH
+    assert article.section.slug == "russia"
+    assert article.dateline_place == "Brussels"
+    assert article.source_credit == "RIA Novosti"
+    assert article.is_published is True
+    assert article.published_at.date() == date(2009, 1, 26)
+    assert list(article.authors.all()) == []
+    assert {"NATO", "Sergei Ivanov"} <= set(article.tags.names())
+
+
+def test_reference_body_is_the_reference_paragraphs_without_dateline(load_demo):
+    body = paragraphs(Article.objects.get(slug=REFERENCE_SLUG).body)
+
+    assert body[0] == FIRST_PARAGRAPH
+    assert body[-1] == LAST_PARAGRAPH
+    assert body == reference.PARAGRAPHS
+    assert "RIA Novosti" not in body[0]
+
+
+def test_reference_article_is_the_newest_overall_and_in_russia(load_demo):
+    published = Article.objects.published().newest_first()
+
+    assert published.first().slug == REFERENCE_SLUG
+    assert published.filter(section__slug="russia").first().slug == REFERENCE_SLUG
+
+
+def test_sections_are_in_masthead_order_with_descriptions(load_demo):
+    sections = list(Section.objects.active())
+
+    assert len(sections) >= 5
+    assert [s.position for s in sections] == list(range(len(sections)))
+    assert sections[0].slug == "russia"
+    assert sections[0].description == reference.SECTION_DESCRIPTION
+    assert all(s.description for s in sections)
+
+
+def test_other_articles_fill_the_site_before_the_reference_day(load_demo):
+    others = Article.objects.published().exclude(slug=REFERENCE_SLUG)
+    top = Article.objects.get(slug=REFERENCE_SLUG)
+
+    assert others.count() >= 60
+    assert others.values("section").distinct().count() >= 5
+    assert not others.filter(published_at__gte=top.published_at).exists()
+    assert not others.filter(dateline_place="").exists()
+    assert others.filter(bylines__isnull=False).distinct().count() >= 20
+    assert others.exclude(image="").count() >= 15
+    for article in others.prefetch_related("tags"):
+        assert 2 <= len(article.tags.all()) <= 4
+        assert 3 <= len(paragraphs(article.body)) <= 6
+
+
+def test_images_are_stored_under_media_root(load_demo, media_root):
+    article = Article.objects.exclude(image="").first()
+
+    assert (media_root / article.image.name).is_file()
+    assert (article.image_width, article.image_height) == (1600, 900)
+    assert article.image_alt
+    assert article.image_caption
+    assert article.image_credit
+    assert Author.objects.exclude(photo="").exists()
+
+
+def test_draft_and_scheduled_articles_stay_hidden(load_demo):
+    hidden = Article.objects.exclude(id__in=Article.objects.published())
+
+    assert sorted(hidden.values_list("status", flat=True)) == ["draft", "published"]
+    assert hidden.get(status="published").is_scheduled is True
+
+
+def test_prints_how_to_log_in_without_creating_a_user(load_demo):
+    assert "python manage.py createsuperuser" in load_demo
+    assert "http://127.0.0.1:8000/admin/" in load_demo
+    assert not User.objects.exists()
+
+
+def test_if_empty_skips_a_database_that_has_articles(media_root):
+    from tests.factories import make_article
+
+    make_article()
+    out = StringIO()
+
+    call_command("load_demo", "--if-empty", stdout=out)
+
+    assert Article.objects.count() == 1
+    assert "not loaded" in out.getvalue()
+
+
+def test_if_empty_loads_an_empty_database(media_root):
+    call_command("load_demo", "--if-empty", stdout=StringIO())
+
+    assert Article.objects.filter(slug=REFERENCE_SLUG).exists() is True
