@@ -6,6 +6,8 @@ from django.contrib.auth.forms import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from comments.forms import HoneypotMixin
+
 from .models import User
 
 
@@ -28,8 +30,12 @@ class LoginForm(AuthenticationForm):
     )
 
 
-class RegistrationForm(BaseUserCreationForm):
-    """A reader's sign-up: e-mail, the name shown on comments, a password."""
+class RegistrationForm(HoneypotMixin, BaseUserCreationForm):
+    """A reader's sign-up: e-mail, the name shown on comments, a password.
+
+    An address that already has an account is not an error here: the reader
+    sees the same page either way, and the owner gets an e-mail.
+    """
 
     class Meta:
         model = User
@@ -39,13 +45,64 @@ class RegistrationForm(BaseUserCreationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
+        self.fields["website"] = self.fields.pop("website")
+
+    def _get_validation_exclusions(self):
+        # Uniqueness of the address is the service's business (see above).
+        return {*super()._get_validation_exclusions(), "email"}
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
+        return User.objects.normalize_email(self.cleaned_data["email"]).lower()
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+class PasswordConfirmMixin(forms.Form):
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
             raise forms.ValidationError(
-                _("This address cannot be used. If it is yours, log in or reset "
-                  "your password."),
-                code="email_unavailable",
+                _("The password is not correct."), code="password"
             )
+        return ""
+
+
+class EmailChangeForm(PasswordConfirmMixin):
+    new_email = forms.EmailField(
+        label=_("New e-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    field_order = ["new_email", "password"]
+
+    def clean_new_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["new_email"]).lower()
+        if email == self.user.email:
+            raise forms.ValidationError(_("This is already your address."), code="same")
         return email
+
+
+class DeleteAccountForm(PasswordConfirmMixin):
+    pass
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True

@@ -1,13 +1,32 @@
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .forms import LoginForm, RegistrationForm
-from .services import register_reader
+from newsroom.ratelimit import client_address, is_over_limit
+
+from . import services
+from .forms import (
+    DeleteAccountForm,
+    EmailChangeForm,
+    EmailForm,
+    LoginForm,
+    ProfileForm,
+    RegistrationForm,
+)
+
+logger = logging.getLogger(__name__)
+BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 class ReaderLoginView(LoginView):
@@ -25,20 +44,142 @@ def safe_next(request, default="/"):
     return default
 
 
+def site_url(request):
+    return request.build_absolute_uri("/")
+
+
 @sensitive_post_parameters("password1", "password2")
 def register(request):
     if request.user.is_authenticated:
         return redirect(safe_next(request))
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = register_reader(
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-            display_name=form.cleaned_data["display_name"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome, %(name)s.") % {"name": user.get_short_name()})
-        return redirect(safe_next(request))
+        limit, period = settings.REGISTRATION_RATE
+        key = f"register:{client_address(request)}"
+        if is_over_limit(key, limit=limit, period=period):
+            form.add_error(
+                None, _("Too many registrations from your network. Try again later.")
+            )
+        else:
+            try:
+                services.register_reader(
+                    email=form.cleaned_data["email"],
+                    password=form.cleaned_data["password1"],
+                    display_name=form.cleaned_data["display_name"],
+                    site_url=site_url(request),
+                    next_url=safe_next(request, ""),
+                )
+            except (SMTPException, OSError):
+                logger.exception("Could not send the activation e-mail")
+                form.add_error(
+                    None,
+                    _(
+                        "The e-mail could not be sent just now, so no account was "
+                        "created. Please try again in a few minutes."
+                    ),
+                )
+                return render(
+                    request,
+                    "accounts/register.html",
+                    {"form": form, "next": safe_next(request, "")},
+                )
+            return render(
+                request,
+                "accounts/register_done.html",
+                {"email": form.cleaned_data["email"]},
+            )
     return render(
-        request, "accounts/register.html", {"form": form, "next": safe_next(request, "")}
+        request,
+        "accounts/register.html",
+        {"form": form, "next": safe_next(request, "")},
     )
+
+
+def activate(request, uidb64, token):
+    user = services.activate_reader(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/activation_invalid.html", status=400)
+    login(request, user, backend=BACKEND)
+    messages.success(request, _("Your account is active. Welcome, %(name)s.")
+                     % {"name": user.get_short_name()})  # fmt: skip
+    return redirect(safe_next(request))
+
+
+def activation_resend(request):
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        limit, period = settings.REGISTRATION_RATE
+        if not is_over_limit(
+            f"resend:{client_address(request)}", limit=limit, period=period
+        ):
+            services.resend_activation(
+                email=form.cleaned_data["email"], site_url=site_url(request)
+            )
+        return render(
+            request,
+            "accounts/register_done.html",
+            {"email": form.cleaned_data["email"]},
+        )
+    return render(request, "accounts/activation_resend.html", {"form": form})
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    comments = (
+        request.user.comments.exclude(status="deleted")
+        .select_related("article__section")
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(comments, 20).get_page(request.GET.get("page"))
+    return render(request, "accounts/profile.html", {"form": form, "page": page})
+
+
+@login_required
+@sensitive_post_parameters("password")
+def email_change(request):
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.request_email_change(
+            user=request.user,
+            new_email=form.cleaned_data["new_email"],
+            site_url=site_url(request),
+        )
+        return render(
+            request,
+            "accounts/email_change_done.html",
+            {"email": form.cleaned_data["new_email"]},
+        )
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
+def email_confirm(request, token):
+    try:
+        user = services.confirm_email_change(token=token)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        user = None
+    if user is None:
+        return render(request, "accounts/email_change_invalid.html", status=400)
+    messages.success(request, _("Your e-mail address is now %(email)s.")
+                     % {"email": user.email})  # fmt: skip
+    return redirect(
+        "accounts:profile" if request.user.is_authenticated else "accounts:login"
+    )
+
+
+@login_required
+@sensitive_post_parameters("password")
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user=user)
+        messages.success(request, _("Your account is deleted."))
+        return redirect("articles:home")
+    return render(request, "accounts/delete_account.html", {"form": form})

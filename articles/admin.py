@@ -5,7 +5,8 @@ from django.http import JsonResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
@@ -50,7 +51,9 @@ class TagSuggestWidget(TagWidget):
     def __init__(self, attrs=None):
         super().__init__(
             {
-                "data-tag-suggest": reverse_lazy("admin:articles_article_tag_suggestions"),
+                "data-tag-suggest": reverse_lazy(
+                    "admin:articles_article_tag_suggestions"
+                ),
                 "autocomplete": "off",
                 **(attrs or {}),
             }
@@ -89,7 +92,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
-                    "allow_comments",
+                    "comments_mode",
                     "created_at",
                     "updated_at",
                 ]
@@ -120,12 +123,14 @@ class ArticleAdmin(admin.ModelAdmin):
             return False
         if obj is None or can_publish(request.user):
             return True
-        return obj.created_by_id == request.user.pk and obj.status == Article.Status.DRAFT
+        return (
+            obj.created_by_id == request.user.pk and obj.status == Article.Status.DRAFT
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj) and super().has_delete_permission(
+        return self.has_change_permission(
             request, obj
-        )
+        ) and super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -187,7 +192,8 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         count = queryset.update(
-            status=Article.Status.PUBLISHED, published_at=Coalesce(F("published_at"), Now())
+            status=Article.Status.PUBLISHED,
+            published_at=Coalesce(F("published_at"), Now()),
         )
         self.message_user(
             request,
@@ -200,6 +206,7 @@ class ArticleAdmin(admin.ModelAdmin):
         count = queryset.update(status=Article.Status.DRAFT)
         self.message_user(
             request,
-            ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,
+            ngettext("%d article unpublished.", "%d articles unpublished.", count)
+            % count,
             messages.SUCCESS,
         )

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -13,13 +14,12 @@ from taggit.managers import TaggableManager
 from .sanitize import clean_body
 from .validators import validate_image_file
 
-
 # First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
 # that a section's slug must not take.
 RESERVED_SLUGS = frozenset(
-    {"accounts", "admin", "authors", "feeds", "media", "newsfeed", "preview",
-     "static", "tags", "en", "ru"}
-)  # fmt: skip
+    """accounts admin authors comments feeds media newsfeed preview static tags
+    en ru""".split()
+)
 
 
 def validate_section_slug(value):
@@ -112,18 +112,35 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("bylines", queryset=bylines)
         )
 
+    def with_comment_count(self):
+        """Each article's number of visible comments, as `comment_count`."""
+        comments = self.model._meta.get_field("comments").related_model
+        counts = (
+            comments.objects.visible()
+            .filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(comment_count=Coalesce(Subquery(counts), 0))
+
     def for_listing(self):
         """What a teaser card renders; the body stays in the database."""
-        return self.with_bylines().defer("body")
+        return self.with_bylines().with_comment_count().defer("body")
 
     def for_detail(self):
-        """What the article page renders: section, bylines and tags."""
-        return self.with_bylines().prefetch_related("tags")
+        """What the article page renders: section, bylines, tags, comment count."""
+        return self.with_bylines().with_comment_count().prefetch_related("tags")
 
     def for_headlines(self):
         """Just enough for a headline link: no body, no bylines."""
-        return self.select_related("section").only(
-            "id", "title", "slug", "published_at", "section__slug", "section__name"
+        return (
+            self.select_related("section")
+            .only(
+                "id", "title", "slug", "published_at", "section__slug", "section__name"
+            )
+            .with_comment_count()
         )
 
     def newest_first(self):
@@ -135,6 +152,11 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    class CommentsMode(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        AUTO = "auto", _("Close automatically")
 
     # Fields whose change is an update readers should be told about.
     PUBLIC_FIELDS = frozenset({"title", "lead", "body", "dateline_place", "image"})
@@ -172,8 +194,10 @@ class Article(models.Model):
     )
     body = models.TextField(
         _("body"),
-        help_text=_("Paragraphs of text. Pasted HTML is cleaned: scripts, styles and "
-                    "unknown tags are removed."),
+        help_text=_(
+            "Paragraphs of text. Pasted HTML is cleaned: scripts, styles and "
+            "unknown tags are removed."
+        ),
     )
     image = models.ImageField(
         _("main image"),
@@ -218,7 +242,16 @@ class Article(models.Model):
         editable=False,
         related_name="+",
     )
-    allow_comments = models.BooleanField(_("comments allowed"), default=True)
+    comments_mode = models.CharField(
+        _("comments"),
+        max_length=10,
+        choices=CommentsMode,
+        default=CommentsMode.OPEN,
+        help_text=_(
+            "“Close automatically” closes the discussion a set number of "
+            "days after publication."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -228,7 +261,9 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can publish and schedule articles"))]
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="article_feed_idx"),
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="article_feed_idx"
+            ),
             models.Index(
                 fields=["section", "status", "-published_at", "-id"],
                 name="article_section_idx",
@@ -268,9 +303,24 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and not self.is_published
 
     @property
+    def comments_open(self):
+        """Whether readers may post now (the article must also be public)."""
+        if self.comments_mode == self.CommentsMode.CLOSED:
+            return False
+        if self.comments_mode == self.CommentsMode.AUTO:
+            days = timezone.timedelta(days=settings.COMMENTS_AUTO_CLOSE_DAYS)
+            return (
+                self.published_at is not None
+                and timezone.now() < self.published_at + days
+            )
+        return True
+
+    @property
     def was_updated(self):
         return bool(
-            self.updated_at and self.published_at and self.updated_at > self.published_at
+            self.updated_at
+            and self.published_at
+            and self.updated_at > self.published_at
         )
 
     @property
@@ -305,7 +355,10 @@ class Byline(models.Model):
         Article, on_delete=models.CASCADE, related_name="bylines"
     )
     author = models.ForeignKey(
-        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+        Author,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="bylines",
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

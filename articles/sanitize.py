@@ -30,7 +30,9 @@ def paragraphs_from_text(text):
     """Plain pasted copy (no block tags) becomes one <p> per blank-line block."""
     if BLOCK_TAG.search(text or ""):
         return text
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", (text or "").strip()) if b.strip()]
+    blocks = [
+        b.strip() for b in re.split(r"\n\s*\n", (text or "").strip()) if b.strip()
+    ]
     return "".join(f"<p>{b.replace(chr(10), '<br>')}</p>" for b in blocks)
 
 

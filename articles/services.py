@@ -29,7 +29,11 @@ def latest_per_section(*, per_section=4, exclude_ids=()):
     by_section = {section.id: [] for section in sections}
     for article in Article.objects.filter(legs).for_listing().newest_first():
         by_section[article.section_id].append(article)
-    return [(section, by_section[section.id]) for section in sections if by_section[section.id]]
+    return [
+        (section, by_section[section.id])
+        for section in sections
+        if by_section[section.id]
+    ]
 
 
 def newsfeed_page(*, before=None, limit=None):

@@ -25,8 +25,10 @@ def validate_image_file(upload):
             width, height = image.size
             if width * height > settings.IMAGE_MAX_PIXELS:
                 raise ValidationError(
-                    _("The image is %(width)s×%(height)s pixels; the limit is "
-                      "%(limit)s pixels in all."),
+                    _(
+                        "The image is %(width)s×%(height)s pixels; the limit is "
+                        "%(limit)s pixels in all."
+                    ),
                     code="image_too_many_pixels",
                     params={
                         "width": width,
@@ -37,8 +39,13 @@ def validate_image_file(upload):
             image.verify()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
-            ValueError) as exc:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as exc:
         raise ValidationError(
             _("This file is not an image that can be read (JPEG, PNG, GIF or WebP)."),
             code="invalid_image",

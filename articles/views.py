@@ -21,7 +21,9 @@ def section_detail(request, slug):
     articles = (
         Article.objects.published().filter(section=section).for_listing().newest_first()
     )
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request, "articles/section_detail.html", {"section": section, "page": page}
     )
@@ -29,10 +31,10 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = (
-        Article.objects.published().filter(tags=tag).for_listing().newest_first()
+    articles = Article.objects.published().filter(tags=tag).for_listing().newest_first()
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
@@ -41,8 +43,12 @@ def author_detail(request, slug):
     articles = (
         Article.objects.published().filter(authors=author).for_listing().newest_first()
     )
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "articles/author_detail.html", {"author": author, "page": page})
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "articles/author_detail.html", {"author": author, "page": page}
+    )
 
 
 def article_detail(request, section, slug):
@@ -58,13 +64,17 @@ def article_preview(request, pk):
         raise Http404
     article = get_object_or_404(Article.objects.for_detail(), pk=pk)
     return render(
-        request, "articles/article_detail.html", {"article": article, "is_preview": True}
+        request,
+        "articles/article_detail.html",
+        {"article": article, "is_preview": True},
     )
 
 
 def newsfeed(request):
     """The newsfeed as a page of its own, older items behind a cursor link."""
-    articles, next_cursor = newsfeed_page(before=decode_cursor(request.GET.get("before")))
+    articles, next_cursor = newsfeed_page(
+        before=decode_cursor(request.GET.get("before"))
+    )
     return render(
         request,
         "articles/newsfeed_list.html",
@@ -74,7 +84,9 @@ def newsfeed(request):
 
 def newsfeed_items(request):
     """Just the next newsfeed items, for the sidebar's "load more"."""
-    articles, next_cursor = newsfeed_page(before=decode_cursor(request.GET.get("before")))
+    articles, next_cursor = newsfeed_page(
+        before=decode_cursor(request.GET.get("before"))
+    )
     return render(
         request,
         "articles/includes/newsfeed_items.html",

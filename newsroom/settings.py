@@ -5,6 +5,7 @@ environment variables (see README.md, "Configuration").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -28,11 +29,17 @@ def env_int(name, default):
     try:
         return int(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from exc
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}."
+        ) from exc
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [
+        item.strip()
+        for item in os.environ.get(name, default).split(",")
+        if item.strip()
+    ]
 
 
 def sqlite_database(name):
@@ -95,8 +102,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "axes",
     "accounts",
     "articles",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -152,8 +163,14 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"  # noqa: E501
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -191,6 +208,31 @@ NEWSFEED_SIZE = 10
 IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
 
+# Readers' accounts. Failed logins are counted per address and per account
+# (django-axes); after the limit, logins are refused for the cool-off time.
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+ACCOUNT_ACTIVATION_DAYS = 3
+# (count, seconds) per client address.
+REGISTRATION_RATE = (env_int("DJANGO_REGISTRATION_RATE", 5), 3600)
+
+# Discussion.
+COMMENTS_MODERATION = os.environ.get("DJANGO_COMMENTS_MODERATION", "post")  # or "pre"
+COMMENTS_MAX_LENGTH = env_int("DJANGO_COMMENTS_MAX_LENGTH", 3000)
+COMMENTS_MAX_DEPTH = env_int("DJANGO_COMMENTS_MAX_DEPTH", 3)
+COMMENTS_MAX_LINKS = env_int("DJANGO_COMMENTS_MAX_LINKS", 2)
+COMMENTS_EDIT_MINUTES = 10
+COMMENTS_AUTO_CLOSE_DAYS = env_int("DJANGO_COMMENTS_AUTO_CLOSE_DAYS", 7)
+COMMENTS_HOLD_FIRST = env_bool("DJANGO_COMMENTS_HOLD_FIRST", default=False)
+COMMENTS_REPORTS_TO_HIDE = env_int("DJANGO_COMMENTS_REPORTS_TO_HIDE", 3)
+COMMENTS_PER_PAGE = 20
+# (count, seconds) per reader.
+COMMENTS_RATE = (env_int("DJANGO_COMMENTS_RATE", 5), 60)
+
 # Security. Django's protections stay on; production adds HTTPS-only cookies,
 # an SSL redirect and HSTS.
 SESSION_COOKIE_HTTPONLY = True
@@ -210,6 +252,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+if COMMENTS_MODERATION not in {"post", "pre"}:
+    raise ImproperlyConfigured("DJANGO_COMMENTS_MODERATION must be 'post' or 'pre'.")
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

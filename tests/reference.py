@@ -21,8 +21,7 @@ PARAGRAPHS = [
     'discussed," he said.',
     "Rogozin resumed informal talks earlier on Monday with NATO ambassadors in "
     "Brussels.",
-    'He said it was "a tough and very frank but at the same time diplomatic '
-    'exchange."',
+    'He said it was "a tough and very frank but at the same time diplomatic exchange."',
     'He reiterated Moscow\'s opposition to the "bloc-related" approach that NATO '
     "had demonstrated in contacts with Russia, but added that the military "
     "alliance was gradually moving away from this stance.",

@@ -1,7 +1,8 @@
 from django import template
 from django.urls import translate_url
 from django.utils import dateformat, timezone
-from django.utils.translation import gettext as _, pgettext
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models import Section
 from ..services import newsfeed_page

@@ -21,7 +21,9 @@ def reference_article(db):
         slug="nato-head-russias-ivanov-to-discuss-resuming-ties-feb-6",
         section=russia,
         lead=reference.LEAD,
-        body="".join(f"<p>{p}</p>" for p in reference.PARAGRAPHS).replace('"', "&quot;"),
+        body="".join(f"<p>{p}</p>" for p in reference.PARAGRAPHS).replace(
+            '"', "&quot;"
+        ),
         dateline_place="Brussels",
         source_credit="RIA Novosti",
         published_at=datetime(2009, 1, 26, 10, 17, tzinfo=ZoneInfo("Europe/Brussels")),

@@ -24,7 +24,7 @@ def article_form(section, **overrides):
         "status": "published",
         "published_at_0": "2009-01-20",
         "published_at_1": "10:00:00",
-        "allow_comments": "on",
+        "comments_mode": "open",
         "image_alt": "",
         "image_caption": "",
         "image_credit": "",

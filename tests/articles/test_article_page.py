@@ -127,7 +127,9 @@ def test_unpublished_articles_are_404_for_the_public(client, section, overrides)
 
 
 def test_preview_is_for_staff_only(client, section):
-    draft = make_article(section=section, status=Article.Status.DRAFT, published_at=None)
+    draft = make_article(
+        section=section, status=Article.Status.DRAFT, published_at=None
+    )
     url = f"/preview/{draft.pk}/"
 
     assert client.get(url).status_code == 404
@@ -140,7 +142,9 @@ def test_preview_is_for_staff_only(client, section):
     response = client.get(url)
     assert response.status_code == 200
     assert draft.title in response.content.decode()
-    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    assert (
+        '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    )
 
 
 def test_anonymous_get_sets_no_cookie(client, reference_article):
@@ -171,8 +175,9 @@ def test_article_page_query_count_is_flat(
         for i in range(n_newsfeed)
     )
 
-    # article+section, bylines+authors, tags, section menu, newsfeed
-    with django_assert_num_queries(5):
+    # article+section+comment count, bylines+authors, tags, section menu,
+    # newsfeed, discussion (no comments: its count only)
+    with django_assert_num_queries(6):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 

@@ -73,7 +73,9 @@ def test_section_page_query_count_is_flat(
 
 
 @pytest.mark.parametrize("n_per_section", [1, 10])
-def test_home_page_query_count_is_flat(client, n_per_section, django_assert_num_queries):
+def test_home_page_query_count_is_flat(
+    client, n_per_section, django_assert_num_queries
+):
     for i in range(4):
         make_many(make_section(slug=f"home-{i}"), n_per_section)
 
@@ -85,14 +87,22 @@ def test_home_page_query_count_is_flat(client, n_per_section, django_assert_num_
 
 def test_home_page_top_story_is_the_newest_and_sections_follow(client):
     world, russia = make_section(name="World"), make_section(name="Russia")
-    older = make_article(section=world, published_at=timezone.now() - timedelta(hours=3))
-    newest = make_article(section=russia, published_at=timezone.now() - timedelta(hours=1))
+    older = make_article(
+        section=world, published_at=timezone.now() - timedelta(hours=3)
+    )
+    newest = make_article(
+        section=russia, published_at=timezone.now() - timedelta(hours=1)
+    )
     make_article(section=russia, published_at=timezone.now() + timedelta(hours=1))
 
     soup = BeautifulSoup(client.get("/").content, "html.parser")
 
-    assert soup.select_one(".home__top .card__title").get_text(strip=True) == newest.title
-    section_titles = [h.get_text(strip=True) for h in soup.select(".home__section-title")]
+    assert (
+        soup.select_one(".home__top .card__title").get_text(strip=True) == newest.title
+    )
+    section_titles = [
+        h.get_text(strip=True) for h in soup.select(".home__section-title")
+    ]
     assert section_titles == ["World"]
     assert older.title in soup.select_one(".home__section").get_text()
 

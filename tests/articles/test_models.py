@@ -104,4 +104,6 @@ def test_dateline_opens_the_first_paragraph():
 
     html = article.body_with_dateline("MOSCOW, May 1 - ")
 
-    assert html == '<p><span class="dateline">MOSCOW, May 1 - </span>One.</p><p>Two.</p>'
+    assert (
+        html == '<p><span class="dateline">MOSCOW, May 1 - </span>One.</p><p>Two.</p>'
+    )

@@ -35,7 +35,10 @@ def test_clean_body_keeps_the_allowed_markup():
 
 
 def test_plain_pasted_text_becomes_paragraphs():
-    assert clean_body("One line.\n\nTwo <b>x</b>.") == "<p>One line.</p><p>Two <b>x</b>.</p>"
+    assert (
+        clean_body("One line.\n\nTwo <b>x</b>.")
+        == "<p>One line.</p><p>Two <b>x</b>.</p>"
+    )
 
 
 @pytest.mark.django_db

@@ -1,0 +1,238 @@
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from newsroom.ratelimit import is_over_limit
+
+from .models import BlockedWord, Comment, CommentReport, Suspension
+from .text import count_links, normalize
+
+UNSUBSCRIBE_SALT = "comments.unsubscribe-replies"
+
+
+def active_suspension(user):
+    """The suspension barring `user` from commenting now, if any."""
+    if not user.is_authenticated:
+        return None
+    return Suspension.objects.active().filter(user=user).order_by("-until").first()
+
+
+def suspension_message(suspension):
+    """What a suspended reader is told: why, and until when."""
+    if suspension.until is None:
+        return _("You can no longer comment. Reason: %(reason)s") % {
+            "reason": suspension.reason
+        }
+    until = formats.date_format(timezone.localtime(suspension.until), "DATETIME_FORMAT")
+    return _("You cannot comment until %(until)s. Reason: %(reason)s") % {
+        "until": until,
+        "reason": suspension.reason,
+    }
+
+
+def hold_reason(*, author, body):
+    """Why a new comment must wait for a moderator, or "" to show it at once."""
+    if settings.COMMENTS_MODERATION == "pre":
+        return _("All comments are reviewed before they appear.")
+    if count_links(body) > settings.COMMENTS_MAX_LINKS:
+        return _("It contains more than %(n)d links.") % {
+            "n": settings.COMMENTS_MAX_LINKS
+        }
+    lowered = body.lower()
+    for phrase in BlockedWord.objects.values_list("phrase", flat=True):
+        if re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", lowered):
+            return _("It contains a word on the review list.")
+    if settings.COMMENTS_HOLD_FIRST and not author.comments.visible().exists():
+        return _("First comments are reviewed before they appear.")
+    return ""
+
+
+def clean_comment_body(body):
+    """The comment's text, or a ValidationError saying what is wrong with it."""
+    body = normalize(body)
+    if not body:
+        raise ValidationError(_("Write something before posting."), code="empty")
+    if len(body) > settings.COMMENTS_MAX_LENGTH:
+        raise ValidationError(
+            _("A comment can be at most %(limit)d characters; this one has %(n)d.")
+            % {"limit": settings.COMMENTS_MAX_LENGTH, "n": len(body)},
+            code="too_long",
+        )
+    return body
+
+
+def post_comment(*, article, author, body, parent=None, notify_replies=False,
+                 site_url=""):  # fmt: skip
+    """Add a reader's comment (or reply) to a published, open article."""
+    if not article.is_published:
+        raise PermissionDenied(_("Comments are closed on unpublished articles."))
+    if not article.comments_open:
+        raise ValidationError(
+            _("The discussion of this article is closed."), code="closed"
+        )
+    suspension = active_suspension(author)
+    if suspension:
+        raise PermissionDenied(suspension_message(suspension))
+    body = clean_comment_body(body)
+    if parent is not None:
+        if parent.article_id != article.pk or not parent.is_visible:
+            raise ValidationError(
+                _("The comment you are replying to is not part of this discussion."),
+                code="bad_parent",
+            )
+        # Past the deepest level a reply joins its parent's thread level.
+        while parent.depth + 1 >= settings.COMMENTS_MAX_DEPTH and parent.parent_id:
+            parent = parent.parent
+    recent = timezone.now() - timedelta(minutes=5)
+    if Comment.objects.filter(
+        article=article, author=author, body=body, created_at__gte=recent
+    ).exists():
+        raise ValidationError(
+            _("You have already posted this comment."), code="duplicate"
+        )
+    limit, period = settings.COMMENTS_RATE
+    if is_over_limit(f"comment:{author.pk}", limit=limit, period=period):
+        raise ValidationError(
+            _("You are commenting too fast. Please wait a minute and try again."),
+            code="rate_limited",
+        )
+    reason = hold_reason(author=author, body=body)
+    comment = Comment(
+        article=article,
+        author=author,
+        parent=parent,
+        root=(parent.root or parent) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        body=body,
+        status=Comment.Status.HELD if reason else Comment.Status.VISIBLE,
+        held_reason=reason,
+        notify_replies=notify_replies,
+    )
+    with transaction.atomic():
+        comment.save()
+    if comment.is_visible:
+        notify_reply(comment=comment, site_url=site_url)
+    return comment
+
+
+def edit_comment(*, comment, user, body):
+    """Change the text of one's own comment within the edit window."""
+    if not comment.can_edit(user):
+        raise PermissionDenied(_("This comment can no longer be edited."))
+    comment.body = clean_comment_body(body)
+    comment.edited_at = timezone.now()
+    reason = hold_reason(author=user, body=comment.body)
+    if reason:
+        comment.status, comment.held_reason = Comment.Status.HELD, reason
+    comment.save(update_fields=["body", "edited_at", "status", "held_reason"])
+    return comment
+
+
+def delete_comment(*, comment, user):
+    """Its author removes a comment; replies to it stay in the thread."""
+    if not user.is_authenticated or comment.author_id != user.pk:
+        raise PermissionDenied(_("You can only delete your own comments."))
+    comment.status = Comment.Status.DELETED
+    comment.body = ""
+    comment.save(update_fields=["status", "body"])
+    return comment
+
+
+def report_comment(*, comment, user):
+    """Record a reader's report; enough reports hide the comment for review."""
+    if comment.author_id == user.pk:
+        raise ValidationError(_("You cannot report your own comment."), code="own")
+    with transaction.atomic():
+        _report, created = CommentReport.objects.get_or_create(
+            comment=comment, user=user
+        )
+        if not created:
+            return comment
+        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        comment.refresh_from_db(fields=["report_count", "status"])
+        if (
+            comment.report_count >= settings.COMMENTS_REPORTS_TO_HIDE
+            and comment.status == Comment.Status.VISIBLE
+        ):
+            comment.status = Comment.Status.HELD
+            comment.held_reason = _("Reported by readers.")
+            comment.save(update_fields=["status", "held_reason"])
+    return comment
+
+
+def moderate_comments(*, comments, status, site_url=""):
+    """Approve, reject or mark as spam; approved replies notify their parent."""
+    approved = []
+    if status == Comment.Status.VISIBLE:
+        approved = list(
+            comments.exclude(status=Comment.Status.VISIBLE).select_related(
+                "parent__author", "article__section", "author"
+            )
+        )
+    count = comments.update(status=status, held_reason="")
+    for comment in approved:
+        notify_reply(comment=comment, site_url=site_url)
+    return count
+
+
+def suspend_readers(*, users, days, reason, by):
+    """Bar readers from commenting for `days` days, or for good when None."""
+    until = timezone.now() + timedelta(days=days) if days else None
+    return Suspension.objects.bulk_create(
+        Suspension(user=user, until=until, reason=reason, created_by=by)
+        for user in users
+    )
+
+
+def unsubscribe_token(comment):
+    """A signed token that turns off reply e-mails for `comment`."""
+    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def comment_from_unsubscribe_token(token):
+    """The comment a token names, or None for a forged or broken token."""
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return Comment.objects.filter(pk=pk).first()
+
+
+def notify_reply(*, comment, site_url):
+    """E-mail the parent's author about a visible reply, if they asked for it."""
+    parent = comment.parent
+    if (
+        parent is None
+        or not parent.notify_replies
+        or parent.author is None
+        or not parent.author.is_active
+        or parent.author_id == comment.author_id
+    ):
+        return False
+    context = {
+        "comment": comment,
+        "parent": parent,
+        "article": comment.article,
+        "site_name": settings.SITE_NAME,
+        "comment_url": site_url.rstrip("/") + comment.get_absolute_url(),
+        "unsubscribe_url": site_url.rstrip("/")
+        + reverse("comments:unsubscribe", args=[unsubscribe_token(parent)]),
+    }
+    with override(settings.LANGUAGE_CODE):
+        subject = _("New reply to your comment on “%(title)s”") % {
+            "title": comment.article.title
+        }
+        body = render_to_string("comments/email/reply_notification.txt", context)
+    send_mail(subject, body, None, [parent.author.email])
+    return True

@@ -1,0 +1,69 @@
+from django import template
+from django.conf import settings
+from django.core.paginator import Paginator
+
+from ..forms import CommentForm
+from ..models import Comment
+from ..services import active_suspension, suspension_message
+from ..text import render_comment
+
+register = template.Library()
+
+SORTS = {"newest": ("-created_at", "-id"), "oldest": ("created_at", "id")}
+
+
+def thread_rows(user):
+    """Comments that appear in threads: those shown to `user`, and deleted
+    ones, which stay as a placeholder when they have replies."""
+    return Comment.objects.shown_to(user) | Comment.objects.filter(
+        status=Comment.Status.DELETED
+    )
+
+
+@register.inclusion_tag("comments/includes/discussion.html", takes_context=True)
+def discussion(context, article):
+    """The article's discussion: counter, form or gate, and threaded comments."""
+    request = context["request"]
+    user = request.user
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+    roots = (
+        thread_rows(user)
+        .filter(article=article, parent=None)
+        .for_display()
+        .order_by(*SORTS[sort])
+    )
+    page = Paginator(roots, settings.COMMENTS_PER_PAGE).get_page(
+        request.GET.get("cpage")
+    )
+    threads = list(page.object_list)
+    children = {}
+    replies = thread_rows(user).filter(root__in=[c.pk for c in threads]).for_display()
+    for reply in replies.order_by("created_at", "id") if threads else []:
+        children.setdefault(reply.parent_id, []).append(reply)
+    for comment in threads + [r for rs in children.values() for r in rs]:
+        comment.children = children.get(comment.pk, [])
+    suspension = active_suspension(user) if user.is_authenticated else None
+    return {
+        "request": request,
+        "user": user,
+        "article": article,
+        "comment_count": article.comment_count,
+        "threads": threads,
+        "page": page,
+        "sort": sort,
+        "form": CommentForm() if user.is_authenticated else None,
+        "suspension_message": suspension_message(suspension) if suspension else "",
+        "max_depth": settings.COMMENTS_MAX_DEPTH,
+    }
+
+
+@register.filter
+def comment_html(comment):
+    """A comment's text as safe HTML."""
+    return render_comment(comment.body)
+
+
+@register.filter
+def can_edit(comment, user):
+    """Whether `user` may still edit `comment`."""
+    return comment.can_edit(user)
