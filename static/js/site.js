@@ -33,3 +33,29 @@
     loadMore(link);
   });
 })();
+
+// Replying in place: "Reply" moves the comment form under the comment (the
+// link itself opens a reply page when JavaScript is off).
+(function () {
+  "use strict";
+  var form = document.getElementById("comment-form");
+  if (!form) { return; }
+  var home = form.parentElement;
+  var next = form.nextSibling;
+  var parentInput = form.querySelector("input[name=parent]");
+  var cancel = form.querySelector(".comment-form__cancel");
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".comment__reply");
+    if (!link) { return; }
+    event.preventDefault();
+    link.closest(".comment").querySelector(".comment__actions").after(form);
+    parentInput.value = link.dataset.parent;
+    cancel.hidden = false;
+    form.querySelector("textarea").focus();
+  });
+  cancel.addEventListener("click", function () {
+    home.insertBefore(form, next);
+    parentInput.value = "";
+    cancel.hidden = true;
+  });
+})();
