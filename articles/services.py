@@ -6,7 +6,7 @@ from django.db.models import Q
 from .models import Article, Section
 
 
-def latest_per_section(*, per_section=4, exclude_ids=()):
+def latest_per_section(*, per_section=3, exclude_ids=()):
     """The newest published articles of each active section, in one query.
 
     Returns [(section, [article, ...]), ...] in masthead order. Each section
