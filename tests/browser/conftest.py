@@ -68,7 +68,16 @@ def browser(browser_factory):
 
 @pytest.fixture
 def wait(browser):
-    """Waits up to 10 seconds for a condition in `browser`."""
+    """Waits up to 10 seconds for a condition in `browser`; elements that go
+    stale or are missing while a page loads only mean "not yet"."""
+    from selenium.common.exceptions import (
+        NoSuchElementException,
+        StaleElementReferenceException,
+    )
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, 10)
+    return WebDriverWait(
+        browser,
+        10,
+        ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+    )
