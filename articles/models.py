@@ -134,9 +134,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_bylines().prefetch_related("tags").defer("body")
 
     def for_sitemap(self):
-        """Just enough for a sitemap entry: the URL's slugs and the dates."""
+        """Just enough for a sitemap entry: URL, title and dates."""
         return self.select_related("section").only(
-            "id", "slug", "published_at", "updated_at", "section__slug"
+            "id", "slug", "title", "published_at", "updated_at", "section__slug"
         )
 
     def for_headlines(self):

@@ -67,7 +67,9 @@ def image_enclosure(request, article):
 
 def iso(moment):
     """A W3C datetime in the site's time zone, or None."""
-    return timezone.localtime(moment).isoformat() if moment else None
+    if not moment:
+        return None
+    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 def modified_at(article):
