@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 # Characters that could close the <script> element or open a comment in it.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 LOGO_PATH = "img/logo.png"
+LOGO_SIZE = (600, 60)
 # The search page lives at /search/ under the site root (issue 4, search).
 SEARCH_PATH = "search/"
 
@@ -126,6 +127,8 @@ def publisher(request):
         "logo": {
             "@type": "ImageObject",
             "url": absolute_url(request, static(LOGO_PATH)),
+            "width": LOGO_SIZE[0],
+            "height": LOGO_SIZE[1],
         },
     }
 
