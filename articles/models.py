@@ -70,6 +70,13 @@ class Section(models.Model):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
 
+class AuthorQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Authors credited on at least one article the public may see."""
+        bylines = Byline.objects.filter(article__in=Article.objects.published())
+        return self.filter(pk__in=bylines.values("author_id"))
+
+
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -85,6 +92,8 @@ class Author(models.Model):
         blank=True,
         related_name="author_profile",
     )
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -132,6 +141,16 @@ class ArticleQuerySet(models.QuerySet):
     def for_detail(self):
         """What the article page renders: section, bylines, tags, comment count."""
         return self.with_bylines().with_comment_count().prefetch_related("tags")
+
+    def for_feed(self):
+        """What a feed item carries: section, bylines and tags; no body."""
+        return self.with_bylines().prefetch_related("tags").defer("body")
+
+    def for_sitemap(self):
+        """Just enough for a sitemap entry: URL, title and dates."""
+        return self.select_related("section").only(
+            "id", "slug", "title", "published_at", "updated_at", "section__slug"
+        )
 
     def for_headlines(self):
         """Just enough for a headline link: no body, no bylines."""

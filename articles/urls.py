@@ -1,14 +1,37 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestArticlesFeed, SectionFeed
+from .feeds import (
+    AuthorAtomFeed,
+    AuthorFeed,
+    LatestArticlesAtomFeed,
+    LatestArticlesFeed,
+    SectionAtomFeed,
+    SectionFeed,
+    TagAtomFeed,
+    TagFeed,
+)
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("feeds/rss/", LatestArticlesFeed(), name="feed"),
+    path("feeds/atom/", LatestArticlesAtomFeed(), name="feed_atom"),
     path("feeds/sections/<slug:slug>/rss/", SectionFeed(), name="section_feed"),
+    path(
+        "feeds/sections/<slug:slug>/atom/",
+        SectionAtomFeed(),
+        name="section_feed_atom",
+    ),
+    path("feeds/tags/<slug:slug>/rss/", TagFeed(), name="tag_feed"),
+    path("feeds/tags/<slug:slug>/atom/", TagAtomFeed(), name="tag_feed_atom"),
+    path("feeds/authors/<slug:slug>/rss/", AuthorFeed(), name="author_feed"),
+    path(
+        "feeds/authors/<slug:slug>/atom/",
+        AuthorAtomFeed(),
+        name="author_feed_atom",
+    ),
     path("newsfeed/", views.newsfeed, name="newsfeed"),
     path("newsfeed/items/", views.newsfeed_items, name="newsfeed_items"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),

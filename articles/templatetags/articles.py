@@ -1,10 +1,8 @@
 from django import template
 from django.urls import translate_url
-from django.utils import dateformat, timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from ..models import Section
+from ..seo import dateline_parts
 from ..services import newsfeed_page
 
 register = template.Library()
@@ -26,21 +24,11 @@ def newsfeed():
 @register.simple_tag
 def dateline(article):
     """`BRUSSELS, January 26 (RIA Novosti) - `: place, date, source, dash."""
-    if not article.dateline_place and not article.source_credit:
-        return ""
-    parts = []
-    if article.dateline_place:
-        place = article.dateline_place.upper()
-        if article.published_at:
-            day = dateformat.format(
-                timezone.localtime(article.published_at),
-                pgettext("dateline date, PHP date() format", "F j"),
-            )
-            place = _("%(place)s, %(date)s") % {"place": place, "date": day}
-        parts.append(place)
-    if article.source_credit:
-        parts.append(f"({article.source_credit})")
-    return " ".join(parts) + " - "
+    place, source = dateline_parts(article)
+    parts = [place] if place else []
+    if source:
+        parts.append(f"({source})")
+    return " ".join(parts) + " - " if parts else ""
 
 
 @register.simple_tag(takes_context=True)

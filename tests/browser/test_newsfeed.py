@@ -14,6 +14,8 @@ def test_newsfeed_load_more_appends_the_next_items_in_place(
 ):
     settings.NEWSFEED_SIZE = 3
     now = timezone.now()
+    # Explicit time: the factory's default goes back one minute per article
+    # made so far in the run, which can put it behind the "Older" ones.
     article = make_article(section=section, title="Top story", published_at=now)
     for i in range(7):
         make_article(

@@ -1,0 +1,116 @@
+"""Sitemaps for crawlers: articles, sections, tags, authors and Google News."""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from taggit.models import Tag, TaggedItem
+
+from . import seo
+from .models import Article, Author, Section
+
+# Google News reads only the articles of the last two days, 1,000 per file.
+NEWS_WINDOW = timedelta(days=2)
+NEWS_LIMIT = 1000
+
+
+def latest_change(articles):
+    """The latest publication or update among `articles`, in one aggregate."""
+    latest = articles.order_by().aggregate(
+        published=Max("published_at"), updated=Max("updated_at")
+    )
+    return max(filter(None, latest.values()), default=None)
+
+
+class NewsroomSitemap(Sitemap):
+    @cached_property
+    def paginator(self):
+        # The index asks for the count twice (is it empty? how many pages?).
+        return Paginator(self.items(), self.limit)
+
+
+class ArticleSitemap(NewsroomSitemap):
+    limit = 50_000
+
+    def items(self):
+        return Article.objects.published().for_sitemap().newest_first()
+
+    def lastmod(self, item):
+        return seo.modified_at(item)
+
+    def get_latest_lastmod(self):
+        # The default walks every article in Python.
+        return latest_change(self.items())
+
+
+class NewsSitemap(ArticleSitemap):
+    limit = NEWS_LIMIT
+
+    def recent(self):
+        return super().items().filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+
+    def items(self):
+        return self.recent()[:NEWS_LIMIT]
+
+    def get_latest_lastmod(self):
+        return latest_change(self.recent())
+
+
+class SectionSitemap(NewsroomSitemap):
+    def items(self):
+        return Section.objects.order_by("position", "name", "id")
+
+
+class TagSitemap(NewsroomSitemap):
+    def items(self):
+        tagged = TaggedItem.objects.filter(
+            content_type__app_label="articles",
+            content_type__model="article",
+            object_id__in=Article.objects.published().values("pk"),
+        )
+        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name", "id")
+
+    def location(self, item):
+        return reverse("articles:tag", kwargs={"slug": item.slug})
+
+
+class AuthorSitemap(NewsroomSitemap):
+    def items(self):
+        return Author.objects.with_published_articles().order_by("name", "id")
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+    "news": NewsSitemap,
+}
+
+
+def sitemap_index(request):
+    """The index over every sitemap that has entries (an empty one is invalid)."""
+    sitemaps = {
+        name: sitemap
+        for name, sitemap in ((name, cls()) for name, cls in SITEMAPS.items())
+        if sitemap.paginator.count
+    }
+    return sitemap_views.index(
+        request,
+        sitemaps,
+        sitemap_url_name="sitemap",
+        template_name="sitemaps/index.xml",
+    )
+
+
+def sitemap(request, section):
+    """One page of one sitemap; the news sitemap carries Google's extension."""
+    template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"
+    return sitemap_views.sitemap(
+        request, SITEMAPS, section=section, template_name=template
+    )
