@@ -17,8 +17,8 @@ from .validators import validate_image_file
 # First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
 # that a section's slug must not take.
 RESERVED_SLUGS = frozenset(
-    {"accounts", "admin", "authors", "feeds", "media", "newsfeed", "preview",
-     "static", "tags", "en", "ru"}
+    {"accounts", "admin", "archive", "authors", "feeds", "media", "newsfeed",
+     "preview", "search", "static", "tags", "en", "ru"}
 )  # fmt: skip
 
 

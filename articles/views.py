@@ -4,7 +4,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from .forms import SearchForm
 from .models import Article, Author, Section
+from .search import search_articles, search_terms
 from .services import decode_cursor, latest_per_section, newsfeed_page
 
 
@@ -79,4 +81,29 @@ def newsfeed_items(request):
         request,
         "articles/includes/newsfeed_items.html",
         {"articles": articles, "next_cursor": next_cursor},
+    )
+
+
+def search(request):
+    """Published articles matching ?q=, best first, filtered by section and dates."""
+    form = SearchForm(request.GET)
+    page, terms = None, []
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        results = search_articles(
+            data["q"],
+            section=data["section"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        ).for_listing()
+        page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        terms = search_terms(data["q"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "articles/search.html",
+        {"form": form, "page": page, "terms": terms, "page_query": query.urlencode()},
     )

@@ -3,6 +3,7 @@ from django.urls import translate_url
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _, pgettext
 
+from .. import search
 from ..models import Section
 from ..services import newsfeed_page
 
@@ -53,3 +54,9 @@ def language_url(context, code):
 def body_with_dateline(article, text):
     """The article's body with the dateline `text` opening its first paragraph."""
     return article.body_with_dateline(text)
+
+
+@register.filter
+def highlight(text, terms):
+    """`text` escaped, with the words matching the search `terms` in <mark>."""
+    return search.highlight(text or "", terms)
