@@ -130,6 +130,10 @@ class ArticleQuerySet(models.QuerySet):
         """Newest publication first; id breaks ties so paging is stable."""
         return self.order_by("-published_at", "-id")
 
+    def published_between(self, start, end):
+        """Published in [start, end): a range the published_at indexes answer."""
+        return self.published().filter(published_at__gte=start, published_at__lt=end)
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -253,6 +257,14 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse(
             "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
+        )
+
+    def get_day_archive_url(self):
+        """The archive of the local day this article was published on."""
+        day = timezone.localtime(self.published_at)
+        return reverse(
+            "articles:archive_day",
+            kwargs={"year": day.year, "month": f"{day:%m}", "day": f"{day:%d}"},
         )
 
     @property

@@ -9,17 +9,17 @@ any input, and FTS5 gets only double-quoted words.
 """
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import F
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .models import Article
+from .services import start_of_day
 
 # Longer queries are cut: no reader needs more, and it bounds the work.
 MAX_QUERY_CHARS = 200
@@ -102,10 +102,6 @@ def search_articles(query, *, section=None, date_from=None, date_to=None):
             )
         )
     return articles.order_by(F("rank").desc(), "-published_at", "-id")
-
-
-def start_of_day(day):
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def highlight(text, terms):

@@ -7,7 +7,13 @@ from taggit.models import Tag
 from .forms import SearchForm
 from .models import Article, Author, Section
 from .search import search_articles, search_terms
-from .services import decode_cursor, latest_per_section, newsfeed_page
+from .services import (
+    archive_neighbours,
+    archive_period,
+    decode_cursor,
+    latest_per_section,
+    newsfeed_page,
+)
 
 
 def home(request):
@@ -106,4 +112,37 @@ def search(request):
         request,
         "articles/search.html",
         {"form": form, "page": page, "terms": terms, "page_query": query.urlencode()},
+    )
+
+
+def archive_day(request, year, month, day):
+    """The articles published on one local day, with links to its neighbours."""
+    return _archive(request, *archive_period(year, month, day), period="day")
+
+
+def archive_month(request, year, month):
+    """The articles published in one month, with links to its neighbours."""
+    return _archive(request, *archive_period(year, month), period="month")
+
+
+def _archive(request, start, end, first_day, *, period):
+    articles = (
+        Article.objects.published_between(start, end).for_listing().newest_first()
+    )
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    if not page.object_list:
+        raise Http404("No articles were published then.")
+    previous, following = archive_neighbours(start=start, end=end)
+    return render(
+        request,
+        "articles/archive.html",
+        {
+            "page": page,
+            "period": period,
+            "day": first_day,
+            "previous": previous,
+            "following": following,
+        },
     )
