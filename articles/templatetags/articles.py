@@ -4,7 +4,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _, pgettext
 
 from .. import search
-from ..models import Section
+from ..models import Article, Section
 from ..services import newsfeed_page
 
 register = template.Library()
@@ -60,3 +60,10 @@ def body_with_dateline(article, text):
 def highlight(text, terms):
     """`text` escaped, with the words matching the search `terms` in <mark>."""
     return search.highlight(text or "", terms)
+
+
+@register.inclusion_tag("articles/includes/related_articles.html")
+def related_articles(article, limit=4):
+    """Up to `limit` published articles sharing tags or the section."""
+    related = Article.objects.related_to(article, limit=limit)
+    return {"articles": list(related.for_listing())}
