@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django import template
 from django.urls import translate_url
 from django.utils import dateformat, timezone
@@ -67,3 +69,25 @@ def related_articles(article, limit=4):
     """Up to `limit` published articles sharing tags or the section."""
     related = Article.objects.related_to(article, limit=limit)
     return {"articles": list(related.for_listing())}
+
+
+@register.inclusion_tag("articles/includes/share_links.html", takes_context=True)
+def share_links(context, article):
+    """Plain share links (no third-party scripts) for the article's address."""
+    url = quote(
+        context["request"].build_absolute_uri(article.get_absolute_url()), safe=""
+    )
+    title = quote(article.title, safe="")
+    return {
+        "links": [
+            ("telegram", "Telegram", f"https://t.me/share/url?url={url}&text={title}"),
+            ("vk", "VK", f"https://vk.com/share.php?url={url}&title={title}"),
+            ("x", "X", f"https://x.com/intent/post?url={url}&text={title}"),
+            (
+                "facebook",
+                "Facebook",
+                f"https://www.facebook.com/sharer/sharer.php?u={url}",
+            ),
+        ],
+        "mailto": f"mailto:?subject={title}&body={url}",
+    }
