@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from . import images
 from .sanitize import clean_body
 from .validators import validate_image_file
 
@@ -77,6 +79,7 @@ class Author(models.Model):
     photo = models.ImageField(
         _("photo"), upload_to="authors/", blank=True, validators=[validate_image_file]
     )
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -220,6 +223,22 @@ class Article(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_focal_x = models.PositiveSmallIntegerField(
+        _("focal point, across (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Where the subject is, from the left edge: 0 to 100. Social "
+            "images are cropped around this point."
+        ),
+    )
+    image_focal_y = models.PositiveSmallIntegerField(
+        _("focal point, down (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, from the top edge: 0 to 100."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("credit"), max_length=120, blank=True)
     image_alt = models.CharField(
@@ -329,6 +348,11 @@ class Article(models.Model):
     def unpublish(self):
         self.status = self.Status.DRAFT
         self.save(update_fields=["status"])
+
+    def social_image_url(self, ratio="16:9"):
+        """Absolute-path URL of the 16:9, 4:3 or 1:1 crop of the main image."""
+        found = images.social_image(self, ratio)
+        return found[0] if found else None
 
     def body_with_dateline(self, dateline):
         """The body with `dateline` opening its first paragraph."""

@@ -5,7 +5,7 @@ from django.urls import translate_url
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _, pgettext
 
-from .. import search
+from .. import images, search
 from ..models import Article, Section
 from ..services import newsfeed_page
 
@@ -90,4 +90,37 @@ def share_links(context, article):
             ),
         ],
         "mailto": f"mailto:?subject={title}&body={url}",
+    }
+
+
+# sizes and loading per use of an image; cards are lazy, the article's main
+# image and the top story are above the fold.
+IMAGE_KINDS = {
+    "card": ("(min-width: 64em) 20rem, (min-width: 40em) 45vw, 100vw", "lazy"),
+    "featured": ("(min-width: 64em) 44rem, 100vw", "eager"),
+    "article": ("(min-width: 64em) 44rem, 100vw", "eager"),
+    "author": ("6rem", "lazy"),
+}
+
+
+@register.inclusion_tag("articles/includes/responsive_image.html")
+def responsive_image(obj, kind="card", alt=""):
+    """<picture> with WebP and JPEG srcsets of `obj`'s image, or a placeholder."""
+    sizes, loading = IMAGE_KINDS[kind]
+    record = images.renditions_of(obj)
+    context = {"alt": alt, "sizes": sizes, "loading": loading, "kind": kind}
+    if not record.get("sizes"):
+        return {**context, "placeholder": True}
+    field_name, _ = images.image_fields(obj)
+    url = getattr(obj, field_name).storage.url
+    renditions = record["sizes"]
+    width, height = renditions[-1][0], renditions[-1][1]
+    fallback = next((r for r in renditions if r[0] >= 640), renditions[-1])
+    return {
+        **context,
+        "src": url(fallback[2]),
+        "jpeg_srcset": ", ".join(f"{url(r[2])} {r[0]}w" for r in renditions),
+        "webp_srcset": ", ".join(f"{url(r[3])} {r[0]}w" for r in renditions),
+        "width": width,
+        "height": height,
     }
