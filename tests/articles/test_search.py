@@ -272,3 +272,20 @@ def test_search_url_cannot_be_a_section_slug():
     for slug in ["search", "archive"]:
         with pytest.raises(ValidationError):
             validate_section_slug(slug)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 is SQLite's index")
+def test_fts5_triggers_come_back_after_a_table_rebuild_drops_them(section):
+    from articles.search import FTS5_TRIGGERS, ensure_fts5_triggers
+
+    with connection.cursor() as cursor:
+        for trigger in FTS5_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {trigger}")
+    missed = make_article(title="Orphaned albatross")
+    assert list(search_articles("albatross")) == []
+
+    ensure_fts5_triggers(using="default")
+
+    assert list(search_articles("albatross")) == [missed]
+    later = make_article(title="Second albatross")
+    assert set(search_articles("albatross")) == {missed, later}
