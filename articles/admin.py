@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
+from .images import refresh_renditions
 from .models import Article, Author, Byline, Section
 
 
@@ -31,6 +32,11 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "photo" in form.changed_data or (obj.photo and not obj.photo_renditions):
+            refresh_renditions(obj=obj)
 
 
 class BylineInline(admin.TabularInline):
@@ -80,6 +86,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "image",
                     "image_preview",
+                    ("image_focal_x", "image_focal_y"),
                     "image_alt",
                     "image_caption",
                     "image_credit",
@@ -147,6 +154,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ):
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        image_fields = {"image", "image_focal_x", "image_focal_y"}
+        if image_fields.intersection(form.changed_data) or (
+            obj.image and not obj.image_renditions
+        ):
+            refresh_renditions(obj=obj)
 
     def get_urls(self):
         return [

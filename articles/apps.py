@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = _("Publishing")
+
+    def ready(self):
+        from .search import ensure_fts5_triggers
+
+        # Schema upkeep, not business logic: see ensure_fts5_triggers.
+        post_migrate.connect(ensure_fts5_triggers, sender=self)

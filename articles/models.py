@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -11,14 +12,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from . import images
 from .sanitize import clean_body
 from .validators import validate_image_file
 
 # First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
 # that a section's slug must not take.
 RESERVED_SLUGS = frozenset(
-    """accounts admin authors comments feeds media newsfeed preview static tags
-    en ru""".split()
+    """accounts admin archive authors comments feeds media newsfeed preview search
+    static tags en ru""".split()
 )
 
 
@@ -84,6 +86,7 @@ class Author(models.Model):
     photo = models.ImageField(
         _("photo"), upload_to="authors/", blank=True, validators=[validate_image_file]
     )
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -166,6 +169,41 @@ class ArticleQuerySet(models.QuerySet):
         """Newest publication first; id breaks ties so paging is stable."""
         return self.order_by("-published_at", "-id")
 
+    def related_to(self, article, *, limit=4, section_pool=50):
+        """Published articles sharing tags or the section with `article`, most
+        shared tags first, then newest; one query whatever the tag count.
+
+        Uses `article.tags.all()`, prefetched by for_detail(). Candidates are
+        the articles with a shared tag plus the section's newest
+        `section_pool`, so the grouping never spans a whole section.
+        """
+        tag_ids = [tag.id for tag in article.tags.all()]
+        section_latest = (
+            Article.objects.published()
+            .filter(section_id=article.section_id)
+            .exclude(pk=article.pk)
+            .newest_first()
+            .values("id")[:section_pool]
+        )
+        related = self.published().exclude(pk=article.pk)
+        if tag_ids:
+            related = related.filter(
+                Q(id__in=section_latest) | Q(tags__id__in=tag_ids)
+            ).annotate(
+                shared_tags=models.Count(
+                    "tags", filter=Q(tags__id__in=tag_ids), distinct=True
+                )
+            )
+        else:
+            related = related.filter(id__in=section_latest).annotate(
+                shared_tags=models.Value(0)
+            )
+        return related.order_by("-shared_tags", "-published_at", "-id")[:limit]
+
+    def published_between(self, start, end):
+        """Published in [start, end): a range the published_at indexes answer."""
+        return self.published().filter(published_at__gte=start, published_at__lt=end)
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -228,6 +266,22 @@ class Article(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_focal_x = models.PositiveSmallIntegerField(
+        _("focal point, across (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Where the subject is, from the left edge: 0 to 100. Social "
+            "images are cropped around this point."
+        ),
+    )
+    image_focal_y = models.PositiveSmallIntegerField(
+        _("focal point, down (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, from the top edge: 0 to 100."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("credit"), max_length=120, blank=True)
     image_alt = models.CharField(
@@ -309,6 +363,14 @@ class Article(models.Model):
             "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
         )
 
+    def get_day_archive_url(self):
+        """The archive of the local day this article was published on."""
+        day = timezone.localtime(self.published_at)
+        return reverse(
+            "articles:archive_day",
+            kwargs={"year": day.year, "month": f"{day:%m}", "day": f"{day:%d}"},
+        )
+
     @property
     def is_published(self):
         return (
@@ -355,6 +417,11 @@ class Article(models.Model):
     def unpublish(self):
         self.status = self.Status.DRAFT
         self.save(update_fields=["status"])
+
+    def social_image_url(self, ratio="16:9"):
+        """Absolute-path URL of the 16:9, 4:3 or 1:1 crop of the main image."""
+        found = images.social_image(self, ratio)
+        return found[0] if found else None
 
     def body_with_dateline(self, dateline):
         """The body with `dateline` opening its first paragraph."""

@@ -1,7 +1,9 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
 
 from .models import Article, Section
 
@@ -69,3 +71,50 @@ def decode_cursor(value):
         return published_at, int(pk)
     except (ValueError, OverflowError, OSError):
         return None
+
+
+# Archive pages exist for these years only: a typo'd year is a 404, and far-off
+# years overflow datetime arithmetic.
+ARCHIVE_YEARS = range(1900, 3000)
+
+
+def archive_period(year, month, day=None):
+    """(start, end, first_day) of a local day or month; Http404 if impossible."""
+    if year not in ARCHIVE_YEARS:
+        raise Http404("No such date.")
+    try:
+        first_day = date(year, month, day or 1)
+    except (ValueError, OverflowError) as exc:
+        raise Http404("No such date.") from exc
+    if day is None:
+        last_day = (first_day + timedelta(days=31)).replace(day=1)
+    else:
+        last_day = first_day + timedelta(days=1)
+    return start_of_day(first_day), start_of_day(last_day), first_day
+
+
+def start_of_day(day):
+    """Midnight at the start of `day` in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def archive_neighbours(*, start, end):
+    """Local times of the nearest published articles before `start` and from
+    `end` on (None where there is none), for previous/next archive links."""
+    published = Article.objects.published()
+    before = (
+        published.filter(published_at__lt=start)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    after = (
+        published.filter(published_at__gte=end)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return (
+        timezone.localtime(before) if before else None,
+        timezone.localtime(after) if after else None,
+    )

@@ -37,6 +37,13 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),
+    path("search/", views.search, name="search"),
+    path(
+        "archive/<int:year>/<int:month>/<int:day>/",
+        views.archive_day,
+        name="archive_day",
+    ),
+    path("archive/<int:year>/<int:month>/", views.archive_month, name="archive_month"),
     path("<slug:slug>/", views.section_detail, name="section"),
     path("<slug:section>/<slug:slug>/", views.article_detail, name="detail"),
 ]

@@ -4,8 +4,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from .forms import SearchForm
 from .models import Article, Author, Section
-from .services import decode_cursor, latest_per_section, newsfeed_page
+from .search import search_articles, search_terms
+from .services import (
+    archive_neighbours,
+    archive_period,
+    decode_cursor,
+    latest_per_section,
+    newsfeed_page,
+)
 
 
 def home(request):
@@ -91,4 +99,62 @@ def newsfeed_items(request):
         request,
         "articles/includes/newsfeed_items.html",
         {"articles": articles, "next_cursor": next_cursor},
+    )
+
+
+def search(request):
+    """Published articles matching ?q=, best first, filtered by section and dates."""
+    form = SearchForm(request.GET)
+    page, terms = None, []
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        results = search_articles(
+            data["q"],
+            section=data["section"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        ).for_listing()
+        page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        terms = search_terms(data["q"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "articles/search.html",
+        {"form": form, "page": page, "terms": terms, "page_query": query.urlencode()},
+    )
+
+
+def archive_day(request, year, month, day):
+    """The articles published on one local day, with links to its neighbours."""
+    return _archive(request, *archive_period(year, month, day), period="day")
+
+
+def archive_month(request, year, month):
+    """The articles published in one month, with links to its neighbours."""
+    return _archive(request, *archive_period(year, month), period="month")
+
+
+def _archive(request, start, end, first_day, *, period):
+    articles = (
+        Article.objects.published_between(start, end).for_listing().newest_first()
+    )
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    if not page.object_list:
+        raise Http404("No articles were published then.")
+    previous, following = archive_neighbours(start=start, end=end)
+    return render(
+        request,
+        "articles/archive.html",
+        {
+            "page": page,
+            "period": period,
+            "day": first_day,
+            "previous": previous,
+            "following": following,
+        },
     )

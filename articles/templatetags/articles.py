@@ -1,7 +1,10 @@
+from urllib.parse import quote
+
 from django import template
 from django.urls import translate_url
 
-from ..models import Section
+from .. import images, search
+from ..models import Article, Section
 from ..seo import dateline_parts
 from ..services import newsfeed_page
 
@@ -42,3 +45,71 @@ def language_url(context, code):
 def body_with_dateline(article, text):
     """The article's body with the dateline `text` opening its first paragraph."""
     return article.body_with_dateline(text)
+
+
+@register.filter
+def highlight(text, terms):
+    """`text` escaped, with the words matching the search `terms` in <mark>."""
+    return search.highlight(text or "", terms)
+
+
+@register.inclusion_tag("articles/includes/related_articles.html")
+def related_articles(article, limit=4):
+    """Up to `limit` published articles sharing tags or the section."""
+    related = Article.objects.related_to(article, limit=limit)
+    return {"articles": list(related.for_listing())}
+
+
+@register.inclusion_tag("articles/includes/share_links.html", takes_context=True)
+def share_links(context, article):
+    """Plain share links (no third-party scripts) for the article's address."""
+    url = quote(
+        context["request"].build_absolute_uri(article.get_absolute_url()), safe=""
+    )
+    title = quote(article.title, safe="")
+    return {
+        "links": [
+            ("telegram", "Telegram", f"https://t.me/share/url?url={url}&text={title}"),
+            ("vk", "VK", f"https://vk.com/share.php?url={url}&title={title}"),
+            ("x", "X", f"https://x.com/intent/post?url={url}&text={title}"),
+            (
+                "facebook",
+                "Facebook",
+                f"https://www.facebook.com/sharer/sharer.php?u={url}",
+            ),
+        ],
+        "mailto": f"mailto:?subject={title}&body={url}",
+    }
+
+
+# sizes and loading per use of an image; cards are lazy, the article's main
+# image and the top story are above the fold.
+IMAGE_KINDS = {
+    "card": ("(min-width: 64em) 20rem, (min-width: 40em) 45vw, 100vw", "lazy"),
+    "featured": ("(min-width: 64em) 44rem, 100vw", "eager"),
+    "article": ("(min-width: 64em) 44rem, 100vw", "eager"),
+    "author": ("6rem", "lazy"),
+}
+
+
+@register.inclusion_tag("articles/includes/responsive_image.html")
+def responsive_image(obj, kind="card", alt=""):
+    """<picture> with WebP and JPEG srcsets of `obj`'s image, or a placeholder."""
+    sizes, loading = IMAGE_KINDS[kind]
+    record = images.renditions_of(obj)
+    context = {"alt": alt, "sizes": sizes, "loading": loading, "kind": kind}
+    if not record.get("sizes"):
+        return {**context, "placeholder": True}
+    field_name, _ = images.image_fields(obj)
+    url = getattr(obj, field_name).storage.url
+    renditions = record["sizes"]
+    width, height = renditions[-1][0], renditions[-1][1]
+    fallback = next((r for r in renditions if r[0] >= 640), renditions[-1])
+    return {
+        **context,
+        "src": url(fallback[2]),
+        "jpeg_srcset": ", ".join(f"{url(r[2])} {r[0]}w" for r in renditions),
+        "webp_srcset": ", ".join(f"{url(r[3])} {r[0]}w" for r in renditions),
+        "width": width,
+        "height": height,
+    }

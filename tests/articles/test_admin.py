@@ -26,6 +26,8 @@ def article_form(section, **overrides):
         "published_at_1": "10:00:00",
         "comments_mode": "open",
         "image_alt": "",
+        "image_focal_x": "50",
+        "image_focal_y": "50",
         "image_caption": "",
         "image_credit": "",
         "bylines-TOTAL_FORMS": "0",

@@ -51,7 +51,7 @@ def test_reader_registers_logs_in_from_the_article_and_comments(
     (link,) = re.findall(r"http://\S+/accounts/activate/\S+", mail.outbox[-1].body)
     browser.get(link)
     wait.until(lambda b: b.current_url.startswith(article_url))
-    css(browser, ".masthead form button").click()
+    css(browser, "form[action='/accounts/logout/'] button").click()
     wait.until(lambda b: b.find_elements(By.LINK_TEXT, "Log in"))
 
     # Log in from the article's "log in" link and land back on the article.

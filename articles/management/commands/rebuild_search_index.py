@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from articles.search import rebuild_index
+
+
+class Command(BaseCommand):
+    help = "Rebuild the full-text search index (FTS5 on SQLite, GIN on PostgreSQL)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--database", default="default")
+
+    def handle(self, *args, database, **options):
+        kind = rebuild_index(database)
+        if kind is None:
+            self.stderr.write("This database has no search index to rebuild.")
+            return
+        self.stdout.write(self.style.SUCCESS(f"Search index rebuilt ({kind})."))
