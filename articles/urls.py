@@ -33,7 +33,12 @@ urlpatterns = [
         name="author_feed_atom",
     ),
     path("newsfeed/", views.newsfeed, name="newsfeed"),
-    path("newsfeed/items/", views.newsfeed_items, name="newsfeed_items"),
+    path(
+        "newsfeed/items/",
+        views.newsfeed,
+        {"template_name": "articles/includes/newsfeed_items.html"},
+        name="newsfeed_items",
+    ),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),

@@ -78,27 +78,14 @@ def article_preview(request, pk):
     )
 
 
-def newsfeed(request):
-    """The newsfeed as a page of its own, older items behind a cursor link."""
+def newsfeed(request, template_name="articles/newsfeed_list.html"):
+    """A page of the newsfeed, older items behind a cursor link; with the
+    fragment template, just the next items for the sidebar's "load more"."""
     articles, next_cursor = newsfeed_page(
         before=decode_cursor(request.GET.get("before"))
     )
     return render(
-        request,
-        "articles/newsfeed_list.html",
-        {"articles": articles, "next_cursor": next_cursor},
-    )
-
-
-def newsfeed_items(request):
-    """Just the next newsfeed items, for the sidebar's "load more"."""
-    articles, next_cursor = newsfeed_page(
-        before=decode_cursor(request.GET.get("before"))
-    )
-    return render(
-        request,
-        "articles/includes/newsfeed_items.html",
-        {"articles": articles, "next_cursor": next_cursor},
+        request, template_name, {"articles": articles, "next_cursor": next_cursor}
     )
 
 
