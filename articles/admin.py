@@ -1,19 +1,28 @@
+from django import forms
 from django.contrib import admin, messages
-from django.db.models import F
-from django.db.models.functions import Coalesce, Now
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from .models import Article, Author, Byline, Section
+from . import workflow
+from .models import Article, Author, Byline, Section, Transition
+from .workflow import can_publish
 
-
-def can_publish(user):
-    return user.has_perm("articles.publish_article")
+# The change page's workflow buttons: POST name "_workflow" → (label, service).
+WORKFLOW_ACTIONS = {
+    "submit": (_("Submit for review"), workflow.submit_for_review),
+    "publish": (_("Publish now"), workflow.publish_article),
+    "schedule": (_("Schedule at the publication time"), workflow.schedule_article),
+    "request_changes": (_("Request changes"), workflow.request_changes),
+    "unpublish": (_("Unpublish"), workflow.unpublish_article),
+    "archive": (_("Archive"), workflow.archive_article),
+    "to_draft": (_("Return to draft"), workflow.return_to_draft),
+}
 
 
 @admin.register(Section)
@@ -57,17 +66,50 @@ class TagSuggestWidget(TagWidget):
         )
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The article form; ModelAdmin supplies the model and fields."""
+
+    def clean(self):
+        cleaned = super().clean()
+        # Publishing through the status field passes the same checks as the
+        # workflow buttons and actions (articles.workflow.publish_article).
+        if cleaned.get("status") == Article.Status.PUBLISHED:
+            problems = workflow.publish_problems(
+                title=cleaned.get("title"),
+                lead=cleaned.get("lead"),
+                image=cleaned.get("image"),
+                image_alt=cleaned.get("image_alt"),
+                section=cleaned.get("section"),
+            )
+            if problems:
+                raise ValidationError(problems)
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "section", "status", "published_at", "byline"]
+    form = ArticleAdminForm
+    list_display = ["title", "section", "state_display", "published_at", "byline"]
     list_filter = ["status", "section", "published_at"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [BylineInline]
-    readonly_fields = ["image_preview", "created_at", "updated_at"]
-    actions = ["publish_selected", "unpublish_selected"]
+    readonly_fields = [
+        "image_preview",
+        "created_at",
+        "updated_at",
+        "state_display",
+        "editor_note",
+        "workflow_history",
+    ]
+    actions = [
+        "submit_selected",
+        "publish_selected",
+        "unpublish_selected",
+        "archive_selected",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
         (_("Dateline"), {"fields": ["dateline_place", "source_credit"]}),
@@ -87,14 +129,19 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Publishing"),
             {
                 "fields": [
+                    "state_display",
+                    "editor_note",
                     "status",
                     "published_at",
+                    "expires_at",
+                    "embargo_until",
                     "allow_comments",
                     "created_at",
                     "updated_at",
                 ]
             },
         ),
+        (_("Workflow history"), {"fields": ["workflow_history"]}),
     ]
 
     def get_queryset(self, request):
@@ -107,7 +154,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user):
-            fields += ["status", "published_at"]
+            fields += ["status", "published_at", "expires_at", "embargo_until"]
         return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -131,7 +178,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return can_publish(request.user)
 
     def save_model(self, request, obj, form, change):
-        if not change:
+        before = Transition.State.DRAFT
+        if change:
+            before = Article.objects.get(pk=obj.pk).state
+        else:
             obj.created_by = request.user
         if not can_publish(request.user):
             obj.status = Article.Status.DRAFT
@@ -142,6 +192,72 @@ class ArticleAdmin(admin.ModelAdmin):
         ):
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        # A status changed by hand in the form is a transition too.
+        workflow.record_transition(article=obj, by=request.user, from_status=before)
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["workflow_buttons"] = self.workflow_buttons(request, obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def workflow_buttons(self, request, obj):
+        """[(name, label)] of the transitions the user may try on `obj`."""
+        if obj is None:
+            return []
+        if can_publish(request.user):
+            names = {
+                Transition.State.DRAFT: ["submit", "publish", "schedule"],
+                Transition.State.REVIEW: [
+                    "publish",
+                    "schedule",
+                    "request_changes",
+                    "to_draft",
+                ],
+                Transition.State.SCHEDULED: ["publish", "schedule", "unpublish"],
+                Transition.State.PUBLISHED: ["unpublish", "archive"],
+                Transition.State.UNPUBLISHED: ["publish", "schedule", "to_draft"],
+                Transition.State.ARCHIVED: ["publish", "unpublish", "to_draft"],
+            }[obj.state]
+        elif workflow.can_edit(request.user, obj):
+            names = ["submit"]
+        else:
+            names = []
+        return [(name, WORKFLOW_ACTIONS[name][0]) for name in names]
+
+    def response_change(self, request, obj):
+        name = request.POST.get("_workflow")
+        if name not in WORKFLOW_ACTIONS:
+            return super().response_change(request, obj)
+        self.apply_transition(request, obj, name)
+        if self.has_change_permission(request, obj):
+            return HttpResponseRedirect(request.path)
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+    def apply_transition(self, request, obj, name):
+        """Run the workflow service `name` on `obj`; report the outcome."""
+        label, service = WORKFLOW_ACTIONS[name]
+        kwargs = {"article": obj, "by": request.user}
+        if name == "schedule":
+            kwargs["at"] = obj.published_at
+        if name == "request_changes":
+            kwargs["note"] = request.POST.get("workflow_note", "")
+        try:
+            service(**kwargs)
+        except (PermissionDenied, ValidationError) as error:
+            reasons = getattr(error, "messages", None) or [str(error)]
+            self.message_user(
+                request,
+                _g("“%(action)s” refused: %(reasons)s")
+                % {"action": label, "reasons": " ".join(reasons)},
+                messages.ERROR,
+            )
+            return False
+        self.message_user(
+            request,
+            _g("“%(title)s”: %(action)s done; now %(state)s.")
+            % {"title": obj.title, "action": label, "state": obj.state_label},
+            messages.SUCCESS,
+        )
+        return True
 
     def get_urls(self):
         return [
@@ -184,22 +300,92 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.image_alt,
         )
 
+    @admin.display(description=_("state"))
+    def state_display(self, obj):
+        return obj.state_label
+
+    @admin.display(description=_("editor's note"))
+    def editor_note(self, obj):
+        """The latest "request changes" note, for the author."""
+        if obj is None or obj.pk is None or obj.status != Article.Status.DRAFT:
+            return "—"
+        last = obj.transitions.filter(to_status=Transition.State.DRAFT).first()
+        if last is None or not last.note:
+            return "—"
+        return format_html(
+            "{} <small>({}, {})</small>",
+            last.note,
+            last.user or "—",
+            timezone.localtime(last.created_at).strftime("%Y-%m-%d %H:%M"),
+        )
+
+    @admin.display(description=_("transitions"))
+    def workflow_history(self, obj):
+        """Every transition of the article, newest first (read-only)."""
+        if obj is None or obj.pk is None:
+            return "—"
+        rows = obj.transitions.select_related("user")
+        if not rows:
+            return "—"
+        return format_html(
+            '<table class="desk-history"><thead><tr><th scope="col">{}</th>'
+            '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
+            "</tr></thead><tbody>{}</tbody></table>",
+            _g("When"),
+            _g("By"),
+            _g("Change"),
+            _g("Note"),
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
+                (
+                    (
+                        timezone.localtime(t.created_at).strftime("%Y-%m-%d %H:%M"),
+                        t.user or "—",
+                        t.get_from_status_display(),
+                        t.get_to_status_display(),
+                        t.note,
+                    )
+                    for t in rows
+                ),
+            ),
+        )
+
+    def run_bulk(self, request, queryset, service):
+        """Apply a workflow service to each row; rows it refuses are listed."""
+        done, refused = 0, []
+        # get_queryset() already limits authors to their own rows; the
+        # service checks each row again.
+        for article in queryset.select_related("section"):
+            try:
+                service(article=article, by=request.user)
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                reasons = getattr(error, "messages", None) or [str(error)]
+                refused.append(f"“{article.title}”: {' '.join(reasons)}")
+        if done:
+            self.message_user(
+                request,
+                ngettext("%d article changed.", "%d articles changed.", done) % done,
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request, _g("Refused: %s") % "; ".join(refused), messages.ERROR
+            )
+
+    @admin.action(description=_("Submit selected drafts for review"))
+    def submit_selected(self, request, queryset):
+        self.run_bulk(request, queryset, workflow.submit_for_review)
+
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        count = queryset.update(
-            status=Article.Status.PUBLISHED, published_at=Coalesce(F("published_at"), Now())
-        )
-        self.message_user(
-            request,
-            ngettext("%d article published.", "%d articles published.", count) % count,
-            messages.SUCCESS,
-        )
+        self.run_bulk(request, queryset, workflow.publish_article)
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT)
-        self.message_user(
-            request,
-            ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,
-            messages.SUCCESS,
-        )
+        self.run_bulk(request, queryset, workflow.unpublish_article)
+
+    @admin.action(description=_("Archive selected articles"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self.run_bulk(request, queryset, workflow.archive_article)

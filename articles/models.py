@@ -17,8 +17,8 @@ from .validators import validate_image_file
 # First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
 # that a section's slug must not take.
 RESERVED_SLUGS = frozenset(
-    {"accounts", "admin", "authors", "feeds", "media", "newsfeed", "preview",
-     "static", "tags", "en", "ru"}
+    {"accounts", "admin", "authors", "corrections", "feeds", "media", "newsfeed",
+     "preview", "static", "tags", "en", "ru"}
 )  # fmt: skip
 
 
@@ -98,11 +98,52 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+def public_window(now):
+    """Published by now, not yet expired, and out of any embargo.
+
+    expires_at and embargo_until are nullable and rarely set, so they stay
+    residual filters on the (status, -published_at, -id) index walk that every
+    list uses: a newest-first page reads only the few extra rows it skips.
+    """
+    return (
+        Q(published_at__lte=now)
+        & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Articles the public may see: published, and not scheduled for later."""
+        """Articles the public may see in lists, feeds and pages: published,
+        not scheduled for later, not expired, not under embargo."""
         return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+            public_window(timezone.now()), status=Article.Status.PUBLISHED
+        )
+
+    def readable(self):
+        """Articles whose own page answers: the published, plus the archived
+        (kept at their address, but out of every list and feed)."""
+        return self.filter(
+            public_window(timezone.now()),
+            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED],
+        )
+
+    def gone(self):
+        """Articles that were public and were taken down or expired: 410."""
+        now = timezone.now()
+        was_public = Q(published_at__lte=now) & (
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
+        )
+        taken_down = Q(status=Article.Status.UNPUBLISHED) | Q(
+            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED],
+            expires_at__lte=now,
+        )
+        return self.filter(was_public & taken_down)
+
+    def scheduled(self):
+        """Published with a time still to come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
     def with_bylines(self):
@@ -134,7 +175,10 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
 
     # Fields whose change is an update readers should be told about.
     PUBLIC_FIELDS = frozenset({"title", "lead", "body", "dateline_place", "image"})
@@ -194,7 +238,7 @@ class Article(models.Model):
         help_text=_("What the image shows, for readers who cannot see it."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.DRAFT
+        _("status"), max_length=12, choices=Status, default=Status.DRAFT
     )
     published_at = models.DateTimeField(
         _("published at"),
@@ -207,6 +251,18 @@ class Article(models.Model):
         null=True,
         blank=True,
         help_text=_("Set when the text of a published article changes."),
+    )
+    expires_at = models.DateTimeField(
+        _("expires at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. After this time the article is taken down everywhere."),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Before this time nothing about the article is public."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -233,10 +289,16 @@ class Article(models.Model):
                 fields=["section", "status", "-published_at", "-id"],
                 name="article_section_idx",
             ),
+            models.Index(
+                fields=["expires_at"],
+                name="article_expires_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "review"])
+                | Q(published_at__isnull=False),
                 name="article_published_has_time",
             )
         ]
@@ -257,15 +319,34 @@ class Article(models.Model):
 
     @property
     def is_published(self):
+        """Mirrors ArticleQuerySet.published() for one article."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+            and (self.embargo_until is None or self.embargo_until <= now)
         )
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and not self.is_published
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def state(self):
+        """The workflow state: a Status, or "scheduled" for a future time."""
+        if self.is_scheduled:
+            return Transition.State.SCHEDULED
+        return self.status
+
+    @property
+    def state_label(self):
+        return Transition.State(self.state).label
 
     @property
     def was_updated(self):
@@ -284,7 +365,7 @@ class Article(models.Model):
         self.save(update_fields=["status", "published_at"])
 
     def unpublish(self):
-        self.status = self.Status.DRAFT
+        self.status = self.Status.UNPUBLISHED
         self.save(update_fields=["status"])
 
     def body_with_dateline(self, dateline):
@@ -319,6 +400,46 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class Transition(models.Model):
+    """One step of an article through the workflow: who, when, from, to, why."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=State)
+    to_status = models.CharField(_("to"), max_length=12, choices=State)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("workflow history")
+        indexes = [
+            models.Index(
+                fields=["article", "-created_at"], name="transition_article_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 def unique_slug(model, text, *, max_length):

@@ -46,9 +46,14 @@ def author_detail(request, slug):
 
 
 def article_detail(request, section, slug):
-    article = get_object_or_404(
-        Article.objects.published().for_detail(), section__slug=section, slug=slug
-    )
+    article = (
+        Article.objects.readable().for_detail().filter(section__slug=section, slug=slug)
+    ).first()
+    if article is None:
+        # Taken down or expired: say so (410), unlike an address that never was.
+        if Article.objects.gone().filter(section__slug=section, slug=slug).exists():
+            return render(request, "articles/article_gone.html", status=410)
+        raise Http404
     return render(request, "articles/article_detail.html", {"article": article})
 
 

@@ -238,3 +238,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The editorial workflow.
+ARTICLE_TITLE_MAX_PUBLISH = env_int("DJANGO_ARTICLE_TITLE_MAX_PUBLISH", 120)
+EDIT_LOCK_MINUTES = 15
