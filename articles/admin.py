@@ -69,6 +69,10 @@ class TagSuggestWidget(TagWidget):
 class ArticleAdminForm(forms.ModelForm):
     """The article form; ModelAdmin supplies the model and fields."""
 
+    class Media:
+        js = ["js/admin-desk.js"]
+        css = {"all": ["css/admin-desk.css"]}
+
     def clean(self):
         cleaned = super().clean()
         # Publishing through the status field passes the same checks as the
@@ -103,6 +107,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "state_display",
         "editor_note",
         "workflow_history",
+        "length",
     ]
     actions = [
         "submit_selected",
@@ -111,7 +116,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "archive_selected",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
+        (None, {"fields": ["title", "slug", "section", "lead", "body", "length", "tags"]}),
         (_("Dateline"), {"fields": ["dateline_place", "source_credit"]}),
         (
             _("Main image"),
@@ -298,6 +303,21 @@ class ArticleAdmin(admin.ModelAdmin):
             '<img src="{}" alt="{}" style="max-width: 320px; height: auto">',
             obj.image.url,
             obj.image_alt,
+        )
+
+    @admin.display(description=_("length"))
+    def length(self, obj):
+        """Word count and reading time; static/js/admin-desk.js updates it live."""
+        words = obj.word_count if obj else 0
+        minutes = obj.reading_minutes if obj else 1
+        return format_html(
+            '<span class="desk-length" data-words-per-minute="200">'
+            '<span class="desk-length__words">{}</span> {} · '
+            '<span class="desk-length__minutes">{}</span> {}</span>',
+            words,
+            _g("words"),
+            minutes,
+            _g("min read"),
         )
 
     @admin.display(description=_("state"))

@@ -1,10 +1,12 @@
+import math
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -353,6 +355,16 @@ class Article(models.Model):
         return bool(
             self.updated_at and self.published_at and self.updated_at > self.published_at
         )
+
+    @property
+    def word_count(self):
+        """Words in the body's text, tags left out."""
+        return len(strip_tags(self.body or "").split())
+
+    @property
+    def reading_minutes(self):
+        """Minutes an average reader needs, at 200 words a minute."""
+        return max(1, math.ceil(self.word_count / 200))
 
     @property
     def byline_authors(self):

@@ -322,3 +322,14 @@ def test_history_is_shown_on_the_change_page(client, editor, author_user):
     assert "desk-history" in page
     assert "Needs a quote." in page
     assert "In review" in page
+
+
+def test_change_page_shows_word_count_and_reading_time(client, editor):
+    article = draft_by(editor, body="<p>" + "word " * 401 + "</p>")
+    client.force_login(editor)
+
+    page = client.get(change_url(article)).content.decode()
+
+    assert article.word_count == 401
+    assert '<span class="desk-length__words">401</span>' in page
+    assert '<span class="desk-length__minutes">3</span>' in page
