@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from . import workflow
+from . import calendar, workflow
 from .models import Article, Author, Byline, Section, Transition
 from .workflow import can_publish
 
@@ -267,12 +268,37 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
+                "calendar/",
+                self.admin_site.admin_view(self.calendar_view),
+                name="articles_article_calendar",
+            ),
+            path(
                 "tag-suggestions/",
                 self.admin_site.admin_view(self.tag_suggestions),
                 name="articles_article_tag_suggestions",
             ),
             *super().get_urls(),
         ]
+
+    def calendar_view(self, request):
+        """What appears and what expires, by day, in ?month=YYYY-MM."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        first = calendar.parse_month(request.GET.get("month"))
+        previous, following = calendar.neighbour_months(first)
+        articles = self.get_queryset(request).prefetch_related(None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _g("Editors' calendar"),
+            "month": first,
+            "previous": previous,
+            "following": following,
+            "agenda": calendar.month_agenda(articles=articles, first=first),
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/calendar.html", context
+        )
 
     def tag_suggestions(self, request):
         """Existing tag names starting with ?q=, for the tags input."""

@@ -52,7 +52,9 @@ def story(db):
     return make_article(title=TITLE, section=section, authors=[author], tags=["Summit"])
 
 
-def test_embargoed_article_is_nowhere_until_the_embargo_ends(client, story, monkeypatch):
+def test_embargoed_article_is_nowhere_until_the_embargo_ends(
+    client, story, monkeypatch
+):
     start = timezone.now()
     story.embargo_until = start + timedelta(hours=1)
     story.save()
