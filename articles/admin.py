@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from . import calendar, workflow
+from . import calendar, editing, workflow
 from .models import Article, Author, Byline, Section, Transition
 from .workflow import can_publish
 
@@ -70,12 +70,27 @@ class TagSuggestWidget(TagWidget):
 class ArticleAdminForm(forms.ModelForm):
     """The article form; ModelAdmin supplies the model and fields."""
 
+    seen_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, label=_("version")
+    )
+
     class Media:
         js = ["js/admin-desk.js"]
         css = {"all": ["css/admin-desk.css"]}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk:
+            message = editing.stale_edit_message(
+                article_id=self.instance.pk, seen_version=cleaned.get("seen_version")
+            )
+            if message:
+                raise ValidationError(message, code="stale")
         # Publishing through the status field passes the same checks as the
         # workflow buttons and actions (articles.workflow.publish_article).
         if cleaned.get("status") == Article.Status.PUBLISHED:
@@ -117,7 +132,21 @@ class ArticleAdmin(admin.ModelAdmin):
         "archive_selected",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "lead", "body", "length", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "seen_version",
+                    "title",
+                    "slug",
+                    "section",
+                    "lead",
+                    "body",
+                    "length",
+                    "tags",
+                ]
+            },
+        ),
         (_("Dateline"), {"fields": ["dateline_place", "source_credit"]}),
         (
             _("Main image"),
@@ -191,6 +220,7 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         if not can_publish(request.user):
             obj.status = Article.Status.DRAFT
+        obj.modified_by = request.user
         if (
             change
             and obj.is_published
@@ -200,6 +230,20 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         # A status changed by hand in the form is a transition too.
         workflow.record_transition(article=obj, by=request.user, from_status=before)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None and request.method == "GET":
+            if self.has_change_permission(request, obj):
+                extra_context["edit_lock"] = editing.open_for_editing(
+                    article=obj, user=request.user
+                )
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if obj is not None and request.method == "POST" and response.status_code == 302:
+            if "_continue" not in request.POST:
+                editing.release_lock(article=obj, user=request.user)
+        return response
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["workflow_buttons"] = self.workflow_buttons(request, obj)

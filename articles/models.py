@@ -277,6 +277,17 @@ class Article(models.Model):
         related_name="+",
     )
     allow_comments = models.BooleanField(_("comments allowed"), default=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    modified_at = models.DateTimeField(_("last saved"), null=True, editable=False)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -308,11 +319,16 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.body = clean_body(self.body)
         if not self.slug:
             self.slug = unique_slug(Article, self.title, max_length=200)
-        super().save(*args, **kwargs)
+        # Every save is a new version, for the admin's stale-edit check.
+        self.version = (self.version or 0) + 1
+        self.modified_at = timezone.now()
+        if update_fields is not None:
+            update_fields = {*update_fields, "version", "modified_at", "modified_by"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse(
@@ -452,6 +468,28 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class EditLock(models.Model):
+    """Who has an article open in the admin, and since when; it lapses after
+    settings.EDIT_LOCK_MINUTES without a refresh. A warning, not a bar: the
+    version check is what keeps a save from overwriting a newer one."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="edit_lock"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    refreshed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("editing lock")
+        verbose_name_plural = _("editing locks")
+
+    def __str__(self):
+        return f"{self.user} → {self.article_id}"
 
 
 def unique_slug(model, text, *, max_length):

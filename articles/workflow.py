@@ -78,6 +78,11 @@ def record_transition(*, article, by, from_status, note=""):
     )
 
 
+def _save(article, by, fields):
+    article.modified_by = by
+    article.save(update_fields=fields)
+
+
 def _refuse_unless(allowed, article, action):
     if article.state not in allowed:
         raise ValidationError(
@@ -100,7 +105,7 @@ def submit_for_review(*, article, by):
     _refuse_unless({Status.DRAFT}, article, _("submitted for review"))
     before = article.state
     article.status = Status.REVIEW
-    article.save(update_fields=["status"])
+    _save(article, by, ["status"])
     return record_transition(article=article, by=by, from_status=before)
 
 
@@ -129,7 +134,7 @@ def publish_article(*, article, by, at=None):
         article.published_at = at
     elif before != Transition.State.ARCHIVED or article.published_at is None:
         article.published_at = min(article.published_at or now, now)
-    article.save(update_fields=["status", "published_at"])
+    _save(article, by, ["status", "published_at"])
     note = ""
     if article.is_scheduled:
         note = _("Scheduled for %(time)s.") % {
@@ -154,7 +159,7 @@ def request_changes(*, article, by, note):
     _refuse_unless({Transition.State.REVIEW}, article, _("sent back"))
     before = article.state
     article.status = Status.DRAFT
-    article.save(update_fields=["status"])
+    _save(article, by, ["status"])
     return record_transition(article=article, by=by, from_status=before, note=note)
 
 
@@ -173,7 +178,7 @@ def unpublish_article(*, article, by, note=""):
     )
     before = article.state
     article.status = Status.UNPUBLISHED
-    article.save(update_fields=["status"])
+    _save(article, by, ["status"])
     return record_transition(article=article, by=by, from_status=before, note=note)
 
 
@@ -184,7 +189,7 @@ def archive_article(*, article, by):
     _refuse_unless({Transition.State.PUBLISHED}, article, _("archived"))
     before = article.state
     article.status = Status.ARCHIVED
-    article.save(update_fields=["status"])
+    _save(article, by, ["status"])
     return record_transition(article=article, by=by, from_status=before)
 
 
@@ -203,5 +208,5 @@ def return_to_draft(*, article, by):
     )
     before = article.state
     article.status = Status.DRAFT
-    article.save(update_fields=["status"])
+    _save(article, by, ["status"])
     return record_transition(article=article, by=by, from_status=before)
