@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from . import calendar, editing, workflow
+from . import calendar, editing, revisions, workflow
 from .models import Article, Author, Byline, Section, Transition
 from .workflow import can_publish
 
@@ -65,6 +66,13 @@ class TagSuggestWidget(TagWidget):
                 **(attrs or {}),
             }
         )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -245,6 +253,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 editing.release_lock(article=obj, user=request.user)
         return response
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        revisions.record_revision(article=form.instance, by=request.user)
+
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["workflow_buttons"] = self.workflow_buttons(request, obj)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
@@ -317,6 +329,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_calendar",
             ),
             path(
+                "<path:object_id>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="articles_article_restore",
+            ),
+            path(
                 "tag-suggestions/",
                 self.admin_site.admin_view(self.tag_suggestions),
                 name="articles_article_tag_suggestions",
@@ -342,6 +364,51 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(
             request, "admin/articles/article/calendar.html", context
+        )
+
+    def revisions_view(self, request, object_id):
+        """The article's revisions, and the diff of two chosen with ?a=&b=."""
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_permission(request, article):
+            raise Http404
+        history = list(article.revisions.select_related("user"))
+        by_id = {revision.pk: revision for revision in history}
+        old, new = by_id.get(_int(request.GET.get("a"))), by_id.get(
+            _int(request.GET.get("b"))
+        )
+        if old and new and old.created_at > new.created_at:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _g("Revisions of “%(title)s”") % {"title": article.title},
+            "revisions": history,
+            "old": old,
+            "new": new,
+            "diff": revisions.diff_revisions(old, new) if old and new else None,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/revisions.html", context
+        )
+
+    def restore_view(self, request, object_id, revision_id):
+        """POST: put an old revision's text back, as a new revision."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if request.method != "POST" or not self.has_change_permission(request, article):
+            raise PermissionDenied
+        revision = get_object_or_404(article.revisions, pk=revision_id)
+        revisions.restore_revision(revision=revision, by=request.user)
+        self.message_user(
+            request,
+            _g("Revision #%(id)s restored as a new revision.") % {"id": revision.pk},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[article.pk])
         )
 
     def tag_suggestions(self, request):

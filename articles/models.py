@@ -470,6 +470,48 @@ class Transition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+class Revision(models.Model):
+    """The article's text as one save left it; restoring makes a new one."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    lead = models.TextField(_("lead"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    dateline_place = models.CharField(_("dateline place"), max_length=80, blank=True)
+    source_credit = models.CharField(_("source credit"), max_length=80, blank=True)
+    tags = models.JSONField(_("tags"), default=list)
+    authors = models.JSONField(_("authors"), default=list)
+    is_public = models.BooleanField(
+        _("public"), default=False, help_text=_("Readers could see this version.")
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        indexes = [
+            models.Index(fields=["article", "-created_at"], name="revision_article_idx")
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.title}"
+
+    @property
+    def author_names(self):
+        return [name for _pk, name in self.authors]
+
+
 class EditLock(models.Model):
     """Who has an article open in the admin, and since when; it lapses after
     settings.EDIT_LOCK_MINUTES without a refresh. A warning, not a bar: the
