@@ -6,7 +6,8 @@ import re
 from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Author, Byline, Revision
 
