@@ -14,7 +14,7 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from . import calendar, editing, revisions, workflow
-from .models import Article, Author, Byline, Section, Transition
+from .models import Article, Author, Byline, Correction, Section, Transition
 from .workflow import can_publish
 
 # The change page's workflow buttons: POST name "_workflow" → (label, service).
@@ -77,6 +77,27 @@ def _int(value):
         return None
 
 
+class CorrectionInline(admin.TabularInline):
+    """Notes to readers; editors add them when a published text changes."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "created_at"]
+    verbose_name_plural = _("corrections and updates (shown to readers)")
+
+    def has_view_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form; ModelAdmin supplies the model and fields."""
 
@@ -125,7 +146,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
     readonly_fields = [
         "image_preview",
         "created_at",
@@ -257,7 +278,20 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        revisions.record_revision(article=form.instance, by=request.user)
+        article = form.instance
+        revision = revisions.record_revision(article=article, by=request.user)
+        added = [
+            obj
+            for formset in formsets
+            if formset.model is Correction
+            for obj in formset.new_objects
+        ]
+        if added:
+            revisions.link_corrections(corrections=added, revision=revision)
+            if article.is_published:
+                # A note to readers is a change they should see dated.
+                article.updated_at = max(c.created_at for c in added)
+                article.save(update_fields=["updated_at"])
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["workflow_buttons"] = self.workflow_buttons(request, obj)

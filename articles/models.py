@@ -160,8 +160,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_bylines().defer("body")
 
     def for_detail(self):
-        """What the article page renders: section, bylines and tags."""
-        return self.with_bylines().prefetch_related("tags")
+        """What the article page renders: section, bylines, tags, corrections."""
+        return self.with_bylines().prefetch_related("tags", "corrections")
 
     def for_headlines(self):
         """Just enough for a headline link: no body, no bylines."""
@@ -510,6 +510,60 @@ class Revision(models.Model):
     @property
     def author_names(self):
         return [name for _pk, name in self.authors]
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Corrections on articles the public may see, newest first."""
+        return self.filter(
+            article__in=Article.objects.published().values("id")
+        ).order_by("-created_at", "-id")
+
+
+class Correction(models.Model):
+    """A note to readers on a published article: what was corrected or added."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind, default=Kind.CORRECTION
+    )
+    text = models.TextField(
+        _("text"), help_text=_("Shown to readers after the article, with its time.")
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    # The public versions before and after the change, for the readers' diff.
+    before = models.ForeignKey(
+        Revision, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+",
+    )
+    after = models.ForeignKey(
+        Revision, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+",
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        indexes = [models.Index(fields=["-created_at", "-id"], name="correction_recent_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("articles:correction", kwargs={"pk": self.pk})
+
+    @property
+    def has_diff(self):
+        return self.before_id is not None and self.after_id is not None
 
 
 class EditLock(models.Model):

@@ -21,6 +21,8 @@ DIFF_FIELDS = [
     ("tags", gettext_lazy("Tags")),
     ("authors", gettext_lazy("Authors")),
 ]
+# What readers saw: the diff shown to the public leaves out internal fields.
+PUBLIC_DIFF_FIELDS = DIFF_FIELDS[:3]
 BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -107,3 +109,19 @@ def diff_revisions(old, new, fields=DIFF_FIELDS):
         before, after = text_of(old, field), text_of(new, field)
         rows.append((label, diff_text(before, after), before != after))
     return rows
+
+
+def link_corrections(*, corrections, revision):
+    """Point new corrections at the public versions before and after them."""
+    if not revision.is_public:
+        return
+    before = (
+        Revision.objects.filter(
+            article_id=revision.article_id, is_public=True, id__lt=revision.id
+        )
+        .order_by("-id")
+        .first()
+    )
+    for correction in corrections:
+        correction.before, correction.after = before, revision
+        correction.save(update_fields=["before", "after"])

@@ -4,7 +4,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from .models import Article, Author, Section
+from .models import Article, Author, Correction, Section
+from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
 from .services import decode_cursor, latest_per_section, newsfeed_page
 
 
@@ -84,4 +85,31 @@ def newsfeed_items(request):
         request,
         "articles/includes/newsfeed_items.html",
         {"articles": articles, "next_cursor": next_cursor},
+    )
+
+
+def correction_list(request):
+    """Recent corrections and updates across the site."""
+    corrections = Correction.objects.public().select_related("article__section")
+    page = Paginator(corrections, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "articles/correction_list.html", {"page": page})
+
+
+def correction_detail(request, pk):
+    """What a correction changed in the public text."""
+    correction = get_object_or_404(
+        Correction.objects.public().select_related(
+            "article__section", "before", "after"
+        ),
+        pk=pk,
+    )
+    diff = None
+    if correction.has_diff:
+        diff = diff_revisions(correction.before, correction.after, PUBLIC_DIFF_FIELDS)
+    return render(
+        request,
+        "articles/correction_detail.html",
+        {"correction": correction, "article": correction.article, "diff": diff},
     )

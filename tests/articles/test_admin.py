@@ -32,6 +32,10 @@ def article_form(section, **overrides):
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "0",
         "bylines-MAX_NUM_FORMS": "1000",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Correction
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +27,13 @@ def public_paths(article):
         reverse("articles:newsfeed_items"),
         reverse("articles:feed"),
         reverse("articles:section_feed", kwargs={"slug": section.slug}),
+        *[c.get_absolute_url() for c in article.corrections.all()],
         *EXTRA_PUBLIC_PATHS,
     ]
 
 
 # Public URLs added by later features (corrections, sitemaps, search...).
-EXTRA_PUBLIC_PATHS = []
+EXTRA_PUBLIC_PATHS = [reverse("articles:corrections")]
 
 
 def where_title_appears(client, article):
@@ -49,7 +50,11 @@ def where_title_appears(client, article):
 def story(db):
     section = make_section(slug="world")
     author = make_author()
-    return make_article(title=TITLE, section=section, authors=[author], tags=["Summit"])
+    article = make_article(
+        title=TITLE, section=section, authors=[author], tags=["Summit"]
+    )
+    Correction.objects.create(article=article, text="The date was wrong.")
+    return article
 
 
 def test_embargoed_article_is_nowhere_until_the_embargo_ends(
