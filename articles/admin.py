@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from . import calendar, editing, revisions, workflow
+from . import calendar, editing, revisions, wire, workflow
 from .models import Article, Author, Byline, Correction, Section, Transition
 from .workflow import can_publish
 
@@ -114,8 +114,23 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
 
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if self.data.get("dateline_place") or self.data.get("source_credit"):
+            return body
+        place, when, source, rest = wire.split_body_dateline(body)
+        if place:
+            self.wire_dateline = (place, when, source)
+            return rest
+        return body
+
     def clean(self):
         cleaned = super().clean()
+        wire_dateline = getattr(self, "wire_dateline", None)
+        if wire_dateline:
+            place, when, source = wire_dateline
+            cleaned["dateline_place"], cleaned["source_credit"] = place, source
+            cleaned["dateline_date"] = cleaned.get("dateline_date") or when
         if self.instance.pk:
             message = editing.stale_edit_message(
                 article_id=self.instance.pk, seen_version=cleaned.get("seen_version")
@@ -178,7 +193,17 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Dateline"), {"fields": ["dateline_place", "source_credit"]}),
+        (
+            _("Dateline"),
+            {
+                "fields": ["dateline_place", "dateline_date", "source_credit"],
+                "description": _(
+                    "Pasted agency copy that opens with a dateline such as "
+                    "“BRUSSELS, January 26 (RIA Novosti) - ” fills these fields "
+                    "when they are empty."
+                ),
+            },
+        ),
         (
             _("Main image"),
             {

@@ -216,6 +216,12 @@ class Article(models.Model):
         blank=True,
         help_text=_("The agency in the dateline, e.g. RIA Novosti."),
     )
+    dateline_date = models.DateField(
+        _("dateline date"),
+        null=True,
+        blank=True,
+        help_text=_("Only if the copy was filed on another day than it is published."),
+    )
     body = models.TextField(
         _("body"),
         help_text=_("Paragraphs of text. Pasted HTML is cleaned: scripts, styles and "

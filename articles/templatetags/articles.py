@@ -30,10 +30,12 @@ def dateline(article):
     parts = []
     if article.dateline_place:
         place = article.dateline_place.upper()
-        if article.published_at:
+        filed = article.dateline_date or (
+            article.published_at and timezone.localtime(article.published_at)
+        )
+        if filed:
             day = dateformat.format(
-                timezone.localtime(article.published_at),
-                pgettext("dateline date, PHP date() format", "F j"),
+                filed, pgettext("dateline date, PHP date() format", "F j")
             )
             place = _("%(place)s, %(date)s") % {"place": place, "date": day}
         parts.append(place)
