@@ -14,7 +14,15 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from . import calendar, editing, revisions, wire, workflow
-from .models import Article, Author, Byline, Correction, Section, Transition
+from .models import (
+    Article,
+    Author,
+    Byline,
+    Correction,
+    HomeSlot,
+    Section,
+    Transition,
+)
 from .workflow import can_publish
 
 # The change page's workflow buttons: POST name "_workflow" → (label, service).
@@ -43,6 +51,19 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
+
+
+@admin.register(HomeSlot)
+class HomeSlotAdmin(admin.ModelAdmin):
+    list_display = ["position", "article", "article_state"]
+    list_display_links = ["article"]
+    list_editable = ["position"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["article"]
+
+    @admin.display(description=_("state"))
+    def article_state(self, obj):
+        return obj.article.state_label
 
 
 class BylineInline(admin.TabularInline):
@@ -226,6 +247,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "published_at",
                     "expires_at",
                     "embargo_until",
+                    "breaking_until",
                     "allow_comments",
                     "created_at",
                     "updated_at",
@@ -245,7 +267,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user):
-            fields += ["status", "published_at", "expires_at", "embargo_until"]
+            fields += [
+                "status",
+                "published_at",
+                "expires_at",
+                "embargo_until",
+                "breaking_until",
+            ]
         return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -169,6 +169,16 @@ class ArticleQuerySet(models.QuerySet):
             "id", "title", "slug", "published_at", "section__slug", "section__name"
         )
 
+    def breaking(self):
+        """Published articles flagged as breaking news right now."""
+        return self.published().filter(breaking_until__gt=timezone.now())
+
+    def top_stories(self):
+        """The editors' picks for the home page, in their order."""
+        return self.published().filter(home_slot__isnull=False).order_by(
+            "home_slot__position", "-published_at"
+        )
+
     def newest_first(self):
         """Newest publication first; id breaks ties so paging is stable."""
         return self.order_by("-published_at", "-id")
@@ -266,6 +276,12 @@ class Article(models.Model):
         blank=True,
         help_text=_("Optional. After this time the article is taken down everywhere."),
     )
+    breaking_until = models.DateTimeField(
+        _("breaking news until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Until this time a banner on every page shows the article."),
+    )
     embargo_until = models.DateTimeField(
         _("embargo until"),
         null=True,
@@ -307,6 +323,11 @@ class Article(models.Model):
             models.Index(
                 fields=["section", "status", "-published_at", "-id"],
                 name="article_section_idx",
+            ),
+            models.Index(
+                fields=["-breaking_until"],
+                name="article_breaking_idx",
+                condition=Q(breaking_until__isnull=False),
             ),
             models.Index(
                 fields=["expires_at"],
@@ -570,6 +591,29 @@ class Correction(models.Model):
     @property
     def has_diff(self):
         return self.before_id is not None and self.after_id is not None
+
+
+class HomeSlot(models.Model):
+    """An article the editors put at the top of the home page."""
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="home_slot",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Low first; the first is the lead story.")
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("home page top story")
+        verbose_name_plural = _("home page top stories")
+        indexes = [models.Index(fields=["position"], name="homeslot_position_idx")]
+
+    def __str__(self):
+        return f"{self.position}: {self.article}"
 
 
 class EditLock(models.Model):

@@ -10,10 +10,21 @@ from .services import decode_cursor, latest_per_section, newsfeed_page
 
 
 def home(request):
-    top_story = Article.objects.published().for_listing().newest_first().first()
-    sections = latest_per_section(exclude_ids=[top_story.id] if top_story else [])
+    # The editors' picks lead; with none, the newest article does.
+    top_stories = list(
+        Article.objects.top_stories().for_listing()[: settings.HOME_TOP_STORIES]
+    )
+    if not top_stories:
+        top_stories = list(Article.objects.published().for_listing().newest_first()[:1])
+    sections = latest_per_section(exclude_ids=[a.id for a in top_stories])
     return render(
-        request, "articles/home.html", {"top_story": top_story, "sections": sections}
+        request,
+        "articles/home.html",
+        {
+            "top_story": top_stories[0] if top_stories else None,
+            "more_top_stories": top_stories[1:],
+            "sections": sections,
+        },
     )
 
 

@@ -3,7 +3,7 @@ from django.urls import translate_url
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _, pgettext
 
-from ..models import Section
+from ..models import Article, Section
 from ..services import newsfeed_page
 
 register = template.Library()
@@ -55,3 +55,9 @@ def language_url(context, code):
 def body_with_dateline(article, text):
     """The article's body with the dateline `text` opening its first paragraph."""
     return article.body_with_dateline(text)
+
+
+@register.inclusion_tag("includes/breaking_banner.html")
+def breaking_banner():
+    """The newest breaking story for the site-wide banner, in one query."""
+    return {"article": Article.objects.breaking().for_headlines().newest_first().first()}

@@ -171,8 +171,9 @@ def test_article_page_query_count_is_flat(
         for i in range(n_newsfeed)
     )
 
-    # article+section, bylines+authors, tags, corrections, section menu, newsfeed
-    with django_assert_num_queries(6):
+    # article+section, bylines+authors, tags, corrections, breaking banner,
+    # section menu, newsfeed
+    with django_assert_num_queries(7):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 

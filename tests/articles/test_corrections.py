@@ -94,8 +94,9 @@ def test_corrections_page_query_count_is_flat(client, n, django_assert_num_queri
             article=make_article(section=section), text=f"Fix {i}"
         )
 
-    # count, corrections+articles+sections, section menu, newsfeed
-    with django_assert_num_queries(4):
+    # count, corrections+articles+sections, breaking banner, section menu,
+    # newsfeed
+    with django_assert_num_queries(5):
         response = client.get("/corrections/", {"page": "2"})
     assert response.status_code == 200
 
