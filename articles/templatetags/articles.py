@@ -60,4 +60,5 @@ def body_with_dateline(article, text):
 @register.inclusion_tag("includes/breaking_banner.html")
 def breaking_banner():
     """The newest breaking story for the site-wide banner, in one query."""
-    return {"article": Article.objects.breaking().for_headlines().newest_first().first()}
+    article = Article.objects.breaking().for_headlines().newest_first().first()
+    return {"article": article}
