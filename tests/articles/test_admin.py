@@ -212,7 +212,6 @@ def test_body_uses_the_rich_text_editor_limited_to_the_allow_list(client, editor
     import base64
     import hashlib
     import json
-    import re
 
     from bs4 import BeautifulSoup
 
