@@ -152,6 +152,9 @@ BODY_EDITOR_CONFIG = {
         "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     }
 }
+# The <style> element the pinned editor (django-prose-editor 0.28.0) injects;
+# update the hash with the package (the browser console names the new one).
+PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 IMPORTMAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
 
 
@@ -430,7 +433,10 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         source = importmap_csp(context.get("media", ""))
         if source:
-            response._csp_update = {"script-src": [source]}
+            response._csp_update = {
+                "script-src": [source],
+                "style-src": [PROSE_EDITOR_STYLE],
+            }
         return response
 
     def workflow_buttons(self, request, obj):

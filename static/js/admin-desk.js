@@ -8,7 +8,7 @@
     if (!body || !out) return;
     // The rich-text editor's own view when it is on, else the textarea;
     // DOMParser runs no scripts and loads no images from the pasted HTML.
-    var editor = document.querySelector(".ProseMirror");
+    var editor = document.querySelector(".ProseMirror[contenteditable]");
     var text = editor
       ? editor.textContent
       : new DOMParser().parseFromString(body.value, "text/html").body.textContent;
