@@ -234,9 +234,16 @@ class ArticleAdminForm(forms.ModelForm):
             )
             if message:
                 raise ValidationError(message, code="stale")
+        status = cleaned.get("status")
+        if status and "status" in self.changed_data:
+            before = self.instance.state if self.instance.pk else None
+            workflow.check_status_change(state=before, status=status)
+        if status and status != Article.Status.DRAFT and not cleaned.get("published_at"):
+            if status != Article.Status.REVIEW:
+                cleaned["published_at"] = timezone.now()
         # Publishing through the status field passes the same checks as the
         # workflow buttons and actions (articles.workflow.publish_article).
-        if cleaned.get("status") == Article.Status.PUBLISHED:
+        if status == Article.Status.PUBLISHED:
             problems = workflow.publish_problems(
                 title=cleaned.get("title"),
                 lead=cleaned.get("lead"),

@@ -65,6 +65,34 @@ def article_publish_problems(article):
     )
 
 
+# Statuses the admin form's status field may move an article to, by state.
+FORM_MOVES = {
+    None: {Status.DRAFT, Status.REVIEW, Status.PUBLISHED},
+    Transition.State.DRAFT: {Status.REVIEW, Status.PUBLISHED},
+    Transition.State.REVIEW: {Status.DRAFT, Status.PUBLISHED},
+    Transition.State.SCHEDULED: {Status.PUBLISHED, Status.UNPUBLISHED},
+    Transition.State.PUBLISHED: {Status.UNPUBLISHED, Status.ARCHIVED},
+    Transition.State.UNPUBLISHED: {Status.DRAFT, Status.PUBLISHED},
+    Transition.State.ARCHIVED: {Status.DRAFT, Status.PUBLISHED, Status.UNPUBLISHED},
+}
+
+
+def check_status_change(*, state, status):
+    """Refuse a status set by hand that no transition allows."""
+    current = None if state is None else Transition.State(state)
+    if current is not None and current.value == status:
+        return
+    if status not in FORM_MOVES[current]:
+        raise ValidationError(
+            _("An article that is “%(state)s” cannot become “%(status)s”.")
+            % {
+                "state": current.label if current else _("new"),
+                "status": Status(status).label,
+            },
+            code="illegal_transition",
+        )
+
+
 def record_transition(*, article, by, from_status, note=""):
     """Write down a change of state (none if the state did not change)."""
     if from_status == article.state and not note:

@@ -333,3 +333,46 @@ def test_change_page_shows_word_count_and_reading_time(client, editor):
     assert article.word_count == 401
     assert '<span class="desk-length__words">401</span>' in page
     assert '<span class="desk-length__minutes">3</span>' in page
+
+
+@pytest.mark.parametrize(
+    "start, status, allowed",
+    [
+        ({"status": "draft", "published_at": None}, "archived", False),
+        ({"status": "draft", "published_at": None}, "unpublished", False),
+        ({"status": "draft", "published_at": None}, "review", True),
+        ({}, "archived", True),
+        ({}, "draft", False),
+    ],
+)
+def test_status_field_allows_only_legal_moves(client, editor, start, status, allowed):
+    from tests.articles.test_admin import article_form
+
+    article = make_article(slug="gas-talks-resume", created_by=editor, **start)
+    before = article.status
+    client.force_login(editor)
+
+    response = client.post(
+        change_url(article), article_form(article.section, status=status)
+    )
+
+    article.refresh_from_db()
+    assert (article.status == status) is allowed
+    if not allowed:
+        assert article.status == before
+        assert "cannot become" in response.content.decode()
+
+
+def test_publishing_by_status_without_a_time_uses_now(client, editor):
+    from tests.articles.test_admin import article_form
+
+    article = draft_by(editor, slug="gas-talks-resume")
+    client.force_login(editor)
+    data = article_form(article.section, status="published")
+    data["published_at_0"] = data["published_at_1"] = ""
+
+    response = client.post(change_url(article), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.is_published is True
