@@ -238,9 +238,9 @@ class ArticleAdminForm(forms.ModelForm):
         if status and "status" in self.changed_data:
             before = self.instance.state if self.instance.pk else None
             workflow.check_status_change(state=before, status=status)
-        if status and status != Article.Status.DRAFT and not cleaned.get("published_at"):
-            if status != Article.Status.REVIEW:
-                cleaned["published_at"] = timezone.now()
+        needs_time = status not in (None, "", Article.Status.DRAFT, Article.Status.REVIEW)
+        if needs_time and not cleaned.get("published_at"):
+            cleaned["published_at"] = timezone.now()
         # Publishing through the status field passes the same checks as the
         # workflow buttons and actions (articles.workflow.publish_article).
         if status == Article.Status.PUBLISHED:

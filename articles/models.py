@@ -280,7 +280,7 @@ class Article(models.Model):
         _("breaking news until"),
         null=True,
         blank=True,
-        help_text=_("Optional. Until this time a banner on every page shows the article."),
+        help_text=_("Optional. Until then a banner on every page shows the article."),
     )
     embargo_until = models.DateTimeField(
         _("embargo until"),
@@ -580,7 +580,9 @@ class Correction(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("correction or update")
         verbose_name_plural = _("corrections and updates")
-        indexes = [models.Index(fields=["-created_at", "-id"], name="correction_recent_idx")]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="correction_recent_idx")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"

@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='breaking_until',
-            field=models.DateTimeField(blank=True, help_text='Optional. Until this time a banner on every page shows the article.', null=True, verbose_name='breaking news until'),
+            field=models.DateTimeField(blank=True, help_text='Optional. Until then a banner on every page shows the article.', null=True, verbose_name='breaking news until'),
         ),
         migrations.AddIndex(
             model_name='article',
