@@ -34,19 +34,27 @@ def release_lock(*, article, user):
 
 
 def stale_edit_message(*, article_id, seen_version):
-    """Why a save based on `seen_version` would overwrite a newer one, or None."""
+    """Why a save based on `seen_version` would overwrite a newer one, or None.
+
+    The admin saves inside one transaction; locking the row here makes the
+    check and the save one step on PostgreSQL (SQLite serializes writers).
+    """
     current = (
-        Article.objects.filter(pk=article_id)
-        .values("version", "modified_at", "modified_by__email")
+        Article.objects.select_for_update()
+        .filter(pk=article_id)
+        .values_list("version", flat=True)
         .first()
     )
-    if current is None or seen_version is None or current["version"] == seen_version:
+    if current is None or seen_version is None or current == seen_version:
         return None
-    when = current["modified_at"]
+    last = Article.objects.values("modified_at", "modified_by__email").get(
+        pk=article_id
+    )
+    when = last["modified_at"]
     return _(
         "%(who)s saved this article at %(time)s, after you opened it. Your "
         "changes were not saved: copy them, reload the page and apply them again."
     ) % {
-        "who": current["modified_by__email"] or _("Someone"),
+        "who": last["modified_by__email"] or _("Someone"),
         "time": timezone.localtime(when).strftime("%H:%M:%S") if when else "?",
     }
