@@ -511,7 +511,9 @@ class Revision(models.Model):
     tags = models.JSONField(_("tags"), default=list)
     authors = models.JSONField(_("authors"), default=list)
     is_public = models.BooleanField(
-        _("public"), default=False, help_text=_("Readers could see this version.")
+        _("public"),
+        default=False,
+        help_text=_("Saved while published or scheduled: the text readers get."),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
     user = models.ForeignKey(

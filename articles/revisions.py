@@ -38,7 +38,9 @@ def record_revision(*, article, by, note=""):
         source_credit=article.source_credit,
         tags=sorted(article.tags.names()),
         authors=[[b.author_id, b.author.name] for b in bylines],
-        is_public=article.is_published,
+        # Saved under published status (live, or scheduled to go live): the
+        # text readers get, and what the readers' diff compares.
+        is_public=article.status == article.Status.PUBLISHED,
         note=note,
         user=by,
     )

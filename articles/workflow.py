@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Article, Transition
+from .revisions import record_revision
 
 Status = Article.Status
 
@@ -163,6 +164,8 @@ def publish_article(*, article, by, at=None):
     elif before != Transition.State.ARCHIVED or article.published_at is None:
         article.published_at = min(article.published_at or now, now)
     _save(article, by, ["status", "published_at"])
+    # The text as it goes public, for the readers' diff of later corrections.
+    record_revision(article=article, by=by, note=_("Published."))
     note = ""
     if article.is_scheduled:
         note = _("Scheduled for %(time)s.") % {

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('source_credit', models.CharField(blank=True, max_length=80, verbose_name='source credit')),
                 ('tags', models.JSONField(default=list, verbose_name='tags')),
                 ('authors', models.JSONField(default=list, verbose_name='authors')),
-                ('is_public', models.BooleanField(default=False, help_text='Readers could see this version.', verbose_name='public')),
+                ('is_public', models.BooleanField(default=False, help_text='Saved while published or scheduled: the text readers get.', verbose_name='public')),
                 ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='saved at')),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='articles.article')),

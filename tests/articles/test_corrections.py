@@ -109,3 +109,41 @@ def test_corrections_is_a_reserved_section_slug():
 
     with pytest.raises(ValidationError):
         section.full_clean()
+
+
+def test_diff_works_for_an_article_published_through_the_workflow(client, editor):
+    from articles import workflow
+
+    section = make_section()
+    article = make_article(
+        section=section, slug="gas-talks-resume", status="review", published_at=None
+    )
+    workflow.publish_article(article=article, by=editor)
+    client.force_login(editor)
+
+    add_correction(
+        client,
+        article,
+        section,
+        text="The lead named the wrong city.",
+        lead="Talks resumed in Kyiv.",
+        status="published",
+    )
+
+    correction = article.corrections.get()
+    assert correction.has_diff is True
+    client.logout()
+    diff = BeautifulSoup(
+        client.get(correction.get_absolute_url()).content, "html.parser"
+    )
+    assert "Kyiv." in [ins.get_text() for ins in diff.select(".correction-diff ins")]
+
+
+def test_public_correction_pages_set_no_cookie(client, section):
+    article = make_article(section=section)
+    correction = Correction.objects.create(article=article, text="Fixed.")
+
+    for url in ["/corrections/", correction.get_absolute_url()]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.cookies == {}, url
