@@ -222,3 +222,32 @@ def test_author_cannot_see_corrections_or_home_slots(client, author_user):
 
     assert "corrections-TOTAL_FORMS" not in page.content.decode()
     assert client.get("/admin/articles/homeslot/").status_code == 403
+
+
+def test_author_bulk_delete_spares_published_and_other_peoples(
+    client, author_user, editor
+):
+    own_draft = make_article(created_by=author_user, status="draft", published_at=None)
+    own_published = make_article(created_by=author_user)
+    others = make_article(created_by=editor, status="draft", published_at=None)
+    client.force_login(author_user)
+
+    def delete(*articles):
+        client.post(
+            CHANGELIST_URL,
+            {
+                "action": "delete_selected",
+                "_selected_action": [a.pk for a in articles],
+                "post": "yes",
+            },
+        )
+        return set(Article.objects.values_list("pk", flat=True))
+
+    # A row the author may not delete refuses the whole batch.
+    assert delete(own_draft, own_published) == {
+        own_draft.pk,
+        own_published.pk,
+        others.pk,
+    }
+    # Other people's ids are not even in the author's list.
+    assert delete(own_draft, others) == {own_published.pk, others.pk}

@@ -137,6 +137,7 @@ def test_unpublished_article_answers_410_and_leaves_lists(editor, client, sectio
     response = client.get(article.get_absolute_url())
     assert response.status_code == 410
     assert "withdrawn" in response.content.decode()
+    assert response.cookies == {}
     assert (
         "Withdrawn story" not in client.get(section.get_absolute_url()).content.decode()
     )
