@@ -1,3 +1,5 @@
+import math
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -6,7 +8,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +21,8 @@ from .validators import validate_image_file
 # First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
 # that a section's slug must not take.
 RESERVED_SLUGS = frozenset(
-    """accounts admin archive authors comments feeds media newsfeed preview search
-    static tags en ru""".split()
+    """accounts admin archive authors comments corrections feeds media newsfeed
+    preview search static tags en ru""".split()
 )
 
 
@@ -110,11 +112,52 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+def public_window(now):
+    """Published by now, not yet expired, and out of any embargo.
+
+    expires_at and embargo_until are nullable and rarely set, so they stay
+    residual filters on the (status, -published_at, -id) index walk that every
+    list uses: a newest-first page reads only the few extra rows it skips.
+    """
+    return (
+        Q(published_at__lte=now)
+        & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Articles the public may see: published, and not scheduled for later."""
+        """Articles the public may see in lists, feeds and pages: published,
+        not scheduled for later, not expired, not under embargo."""
         return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+            public_window(timezone.now()), status=Article.Status.PUBLISHED
+        )
+
+    def readable(self):
+        """Articles whose own page answers: the published, plus the archived
+        (kept at their address, but out of every list and feed)."""
+        return self.filter(
+            public_window(timezone.now()),
+            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED],
+        )
+
+    def gone(self):
+        """Articles that were public and were taken down or expired: 410."""
+        now = timezone.now()
+        was_public = Q(published_at__lte=now) & (
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
+        )
+        taken_down = Q(status=Article.Status.UNPUBLISHED) | Q(
+            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED],
+            expires_at__lte=now,
+        )
+        return self.filter(was_public & taken_down)
+
+    def scheduled(self):
+        """Published with a time still to come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
     def with_bylines(self):
@@ -142,8 +185,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_bylines().with_comment_count().defer("body")
 
     def for_detail(self):
-        """What the article page renders: section, bylines, tags, comment count."""
-        return self.with_bylines().with_comment_count().prefetch_related("tags")
+        """What the article page renders: section, bylines, tags, corrections
+        and the comment count."""
+        return (
+            self.with_bylines()
+            .with_comment_count()
+            .prefetch_related("tags", "corrections")
+        )
 
     def for_feed(self):
         """What a feed item carries: section, bylines and tags; no body."""
@@ -163,6 +211,18 @@ class ArticleQuerySet(models.QuerySet):
                 "id", "title", "slug", "published_at", "section__slug", "section__name"
             )
             .with_comment_count()
+        )
+
+    def breaking(self):
+        """Published articles flagged as breaking news right now."""
+        return self.published().filter(breaking_until__gt=timezone.now())
+
+    def top_stories(self):
+        """The editors' picks for the home page, in their order."""
+        return (
+            self.published()
+            .filter(home_slot__isnull=False)
+            .order_by("home_slot__position", "-published_at")
         )
 
     def newest_first(self):
@@ -208,7 +268,10 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
 
     class CommentsMode(models.TextChoices):
         OPEN = "open", _("Open")
@@ -248,6 +311,12 @@ class Article(models.Model):
         max_length=80,
         blank=True,
         help_text=_("The agency in the dateline, e.g. RIA Novosti."),
+    )
+    dateline_date = models.DateField(
+        _("dateline date"),
+        null=True,
+        blank=True,
+        help_text=_("Only if the copy was filed on another day than it is published."),
     )
     body = models.TextField(
         _("body"),
@@ -291,7 +360,7 @@ class Article(models.Model):
         help_text=_("What the image shows, for readers who cannot see it."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.DRAFT
+        _("status"), max_length=12, choices=Status, default=Status.DRAFT
     )
     published_at = models.DateTimeField(
         _("published at"),
@@ -304,6 +373,24 @@ class Article(models.Model):
         null=True,
         blank=True,
         help_text=_("Set when the text of a published article changes."),
+    )
+    expires_at = models.DateTimeField(
+        _("expires at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. After this time the article is taken down everywhere."),
+    )
+    breaking_until = models.DateTimeField(
+        _("breaking news until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Until then a banner on every page shows the article."),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Before this time nothing about the article is public."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -325,6 +412,17 @@ class Article(models.Model):
             "days after publication."
         ),
     )
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    modified_at = models.DateTimeField(_("last saved"), null=True, editable=False)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -341,10 +439,21 @@ class Article(models.Model):
                 fields=["section", "status", "-published_at", "-id"],
                 name="article_section_idx",
             ),
+            models.Index(
+                fields=["-breaking_until"],
+                name="article_breaking_idx",
+                condition=Q(breaking_until__isnull=False),
+            ),
+            models.Index(
+                fields=["expires_at"],
+                name="article_expires_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "review"])
+                | Q(published_at__isnull=False),
                 name="article_published_has_time",
             )
         ]
@@ -352,11 +461,16 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.body = clean_body(self.body)
         if not self.slug:
             self.slug = unique_slug(Article, self.title, max_length=200)
-        super().save(*args, **kwargs)
+        # Every save is a new version, for the admin's stale-edit check.
+        self.version = (self.version or 0) + 1
+        self.modified_at = timezone.now()
+        if update_fields is not None:
+            update_fields = {*update_fields, "version", "modified_at", "modified_by"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse(
@@ -373,15 +487,34 @@ class Article(models.Model):
 
     @property
     def is_published(self):
+        """Mirrors ArticleQuerySet.published() for one article."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+            and (self.embargo_until is None or self.embargo_until <= now)
         )
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and not self.is_published
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def state(self):
+        """The workflow state: a Status, or "scheduled" for a future time."""
+        if self.is_scheduled:
+            return Transition.State.SCHEDULED
+        return self.status
+
+    @property
+    def state_label(self):
+        return Transition.State(self.state).label
 
     @property
     def comments_open(self):
@@ -405,6 +538,16 @@ class Article(models.Model):
         )
 
     @property
+    def word_count(self):
+        """Words in the body's text, tags left out."""
+        return len(strip_tags(self.body or "").split())
+
+    @property
+    def reading_minutes(self):
+        """Minutes an average reader needs, at 200 words a minute."""
+        return max(1, math.ceil(self.word_count / 200))
+
+    @property
     def byline_authors(self):
         """The authors in the editor's order (uses the bylines prefetch)."""
         return [byline.author for byline in self.bylines.all()]
@@ -415,7 +558,7 @@ class Article(models.Model):
         self.save(update_fields=["status", "published_at"])
 
     def unpublish(self):
-        self.status = self.Status.DRAFT
+        self.status = self.Status.UNPUBLISHED
         self.save(update_fields=["status"])
 
     def social_image_url(self, ratio="16:9"):
@@ -458,6 +601,199 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class Transition(models.Model):
+    """One step of an article through the workflow: who, when, from, to, why."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=State)
+    to_status = models.CharField(_("to"), max_length=12, choices=State)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("workflow history")
+        indexes = [
+            models.Index(
+                fields=["article", "-created_at"], name="transition_article_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Revision(models.Model):
+    """The article's text as one save left it; restoring makes a new one."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    lead = models.TextField(_("lead"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    dateline_place = models.CharField(_("dateline place"), max_length=80, blank=True)
+    source_credit = models.CharField(_("source credit"), max_length=80, blank=True)
+    tags = models.JSONField(_("tags"), default=list)
+    authors = models.JSONField(_("authors"), default=list)
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Saved while published or scheduled: the text readers get."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        indexes = [
+            models.Index(fields=["article", "-created_at"], name="revision_article_idx")
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.title}"
+
+    @property
+    def author_names(self):
+        return [name for _pk, name in self.authors]
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Corrections on articles the public may see, newest first."""
+        return self.filter(
+            article__in=Article.objects.published().values("id")
+        ).order_by("-created_at", "-id")
+
+
+class Correction(models.Model):
+    """A note to readers on a published article: what was corrected or added."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind, default=Kind.CORRECTION
+    )
+    text = models.TextField(
+        _("text"), help_text=_("Shown to readers after the article, with its time.")
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    # The public versions before and after the change, for the readers' diff.
+    before = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    after = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="correction_recent_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("articles:correction", kwargs={"pk": self.pk})
+
+    @property
+    def has_diff(self):
+        return self.before_id is not None and self.after_id is not None
+
+
+class HomeSlot(models.Model):
+    """An article the editors put at the top of the home page."""
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="home_slot",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Low first; the first is the lead story.")
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("home page top story")
+        verbose_name_plural = _("home page top stories")
+        indexes = [models.Index(fields=["position"], name="homeslot_position_idx")]
+
+    def __str__(self):
+        return f"{self.position}: {self.article}"
+
+
+class EditLock(models.Model):
+    """Who has an article open in the admin, and since when; it lapses after
+    settings.EDIT_LOCK_MINUTES without a refresh. A warning, not a bar: the
+    version check is what keeps a save from overwriting a newer one."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="edit_lock"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    refreshed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("editing lock")
+        verbose_name_plural = _("editing locks")
+
+    def __str__(self):
+        return f"{self.user} → {self.article_id}"
 
 
 def unique_slug(model, text, *, max_length):

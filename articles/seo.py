@@ -40,10 +40,13 @@ class Enclosure(NamedTuple):
 def dateline_parts(article):
     """The place in capitals with the date in the page's language, and the source."""
     place = article.dateline_place.upper()
-    if place and article.published_at:
+    # The wire copy's own date when the desk kept it, else the publication's.
+    filed = article.dateline_date or (
+        article.published_at and timezone.localtime(article.published_at)
+    )
+    if place and filed:
         day = dateformat.format(
-            timezone.localtime(article.published_at),
-            pgettext("dateline date, PHP date() format", "F j"),
+            filed, pgettext("dateline date, PHP date() format", "F j")
         )
         place = _("%(place)s, %(date)s") % {"place": place, "date": day}
     return Dateline(place=place, source=article.source_credit)

@@ -39,6 +39,8 @@ urlpatterns = [
         {"template_name": "articles/includes/newsfeed_items.html"},
         name="newsfeed_items",
     ),
+    path("corrections/", views.correction_list, name="corrections"),
+    path("corrections/<int:pk>/", views.correction_detail, name="correction"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from .forms import SearchForm
-from .models import Article, Author, Section
+from .models import Article, Author, Correction, Section
+from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
 from .search import search_articles, search_terms
 from .services import (
     archive_neighbours,
@@ -17,10 +18,21 @@ from .services import (
 
 
 def home(request):
-    top_story = Article.objects.published().for_listing().newest_first().first()
-    sections = latest_per_section(exclude_ids=[top_story.id] if top_story else [])
+    # The editors' picks lead; with none, the newest article does.
+    top_stories = list(
+        Article.objects.top_stories().for_listing()[: settings.HOME_TOP_STORIES]
+    )
+    if not top_stories:
+        top_stories = list(Article.objects.published().for_listing().newest_first()[:1])
+    sections = latest_per_section(exclude_ids=[a.id for a in top_stories])
     return render(
-        request, "articles/home.html", {"top_story": top_story, "sections": sections}
+        request,
+        "articles/home.html",
+        {
+            "top_story": top_stories[0] if top_stories else None,
+            "more_top_stories": top_stories[1:],
+            "sections": sections,
+        },
     )
 
 
@@ -60,9 +72,14 @@ def author_detail(request, slug):
 
 
 def article_detail(request, section, slug):
-    article = get_object_or_404(
-        Article.objects.published().for_detail(), section__slug=section, slug=slug
-    )
+    article = (
+        Article.objects.readable().for_detail().filter(section__slug=section, slug=slug)
+    ).first()
+    if article is None:
+        # Taken down or expired: say so (410), unlike an address that never was.
+        if Article.objects.gone().filter(section__slug=section, slug=slug).exists():
+            return render(request, "articles/article_gone.html", status=410)
+        raise Http404
     return render(request, "articles/article_detail.html", {"article": article})
 
 
@@ -144,4 +161,31 @@ def _archive(request, start, end, first_day, *, period):
             "previous": previous,
             "following": following,
         },
+    )
+
+
+def correction_list(request):
+    """Recent corrections and updates across the site."""
+    corrections = Correction.objects.public().select_related("article__section")
+    page = Paginator(corrections, settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "articles/correction_list.html", {"page": page})
+
+
+def correction_detail(request, pk):
+    """What a correction changed in the public text."""
+    correction = get_object_or_404(
+        Correction.objects.public().select_related(
+            "article__section", "before", "after"
+        ),
+        pk=pk,
+    )
+    diff = None
+    if correction.has_diff:
+        diff = diff_revisions(correction.before, correction.after, PUBLIC_DIFF_FIELDS)
+    return render(
+        request,
+        "articles/correction_detail.html",
+        {"correction": correction, "article": correction.article, "diff": diff},
     )

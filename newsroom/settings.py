@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "axes",
+    "django_prose_editor",
     "accounts",
     "articles",
     "comments",
@@ -283,3 +284,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The editorial workflow.
+ARTICLE_TITLE_MAX_PUBLISH = env_int("DJANGO_ARTICLE_TITLE_MAX_PUBLISH", 120)
+EDIT_LOCK_MINUTES = 15
+HOME_TOP_STORIES = 4

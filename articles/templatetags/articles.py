@@ -113,3 +113,10 @@ def responsive_image(obj, kind="card", alt=""):
         "width": width,
         "height": height,
     }
+
+
+@register.inclusion_tag("includes/breaking_banner.html")
+def breaking_banner():
+    """The newest breaking story for the site-wide banner, in one query."""
+    article = Article.objects.breaking().for_headlines().newest_first().first()
+    return {"article": article}

@@ -34,6 +34,10 @@ def article_form(section, **overrides):
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "0",
         "bylines-MAX_NUM_FORMS": "1000",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -204,3 +208,42 @@ def test_view_on_site_of_a_draft_is_the_staff_preview(client, editor, section):
     response = client.get(reverse("admin:articles_article_change", args=[draft.pk]))
 
     assert f"/preview/{draft.pk}/" in response.content.decode()
+
+
+def test_body_uses_the_rich_text_editor_limited_to_the_allow_list(client, editor):
+    import base64
+    import hashlib
+    import json
+
+    from bs4 import BeautifulSoup
+
+    article = make_article()
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    config = json.loads(
+        soup.select_one("#id_body")["data-django-prose-editor-configurable"]
+    )
+    assert config["extensions"]["Heading"] == {"levels": [2, 3, 4]}
+    assert {"Bold", "Italic", "Link", "BulletList", "Blockquote"} <= set(
+        config["extensions"]
+    )
+    assert "Image" not in config["extensions"] and "Table" not in config["extensions"]
+    # Assets come from the package's own static files, never a CDN.
+    sources = [s["src"] for s in soup.select("script[src]")]
+    assert "/static/django_prose_editor/configurable.js" in sources
+    assert not [src for src in sources if src.startswith(("http:", "https:", "//"))]
+    importmap = soup.select_one('script[type="importmap"]').string
+    digest = base64.b64encode(hashlib.sha256(importmap.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
+
+
+def test_editor_html_is_still_sanitized_on_save(client, editor, section):
+    client.force_login(editor)
+    body = '<p onclick="x()">Hi <img src=x onerror=alert(1)><script>bad()</script></p>'
+
+    client.post(ADD_URL, article_form(section, body=body))
+
+    assert Article.objects.get().body == "<p>Hi </p>"

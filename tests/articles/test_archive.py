@@ -134,8 +134,9 @@ def test_archive_query_count_is_flat(
         for i in range(n_articles)
     )
 
-    # count, page+section, bylines, previous, next, section menu, newsfeed
-    with django_assert_num_queries(7):
+    # count, page+section, bylines, previous, next, breaking banner, section
+    # menu, newsfeed
+    with django_assert_num_queries(8):
         assert client.get("/archive/2009/01/26/").status_code == 200
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get("/archive/2009/01/").status_code == 200

@@ -178,10 +178,11 @@ def test_article_page_query_count_is_flat(
         for i in range(n_newsfeed)
     )
 
-    # article+section+comment count, bylines+authors, tags, related articles
-    # (one query whatever the tag count), their bylines, section menu,
-    # newsfeed, discussion (no comments: its count only)
-    with django_assert_num_queries(8):
+    # article+section+comment count, bylines+authors, tags, corrections,
+    # related articles (one query whatever the tag count), their bylines,
+    # breaking banner, section menu, newsfeed, discussion (no comments: its
+    # count only)
+    with django_assert_num_queries(10):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 

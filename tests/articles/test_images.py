@@ -104,7 +104,9 @@ def test_changing_the_focal_point_in_the_admin_recrops(client, section):
     client.force_login(make_staff(groups=["Editors"]))
     from tests.articles.test_admin import article_form
 
-    data = article_form(section, image_focal_x="10", image_focal_y="20")
+    data = article_form(
+        section, image_focal_x="10", image_focal_y="20", image_alt="A field"
+    )
     data.update(title=article.title, slug=article.slug)
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]), data
@@ -172,8 +174,9 @@ def test_renditions_are_made_lazily_once_then_read_no_files(
 
     monkeypatch.setattr(FileSystemStorage, "open", no_disk)
     monkeypatch.setattr(FileSystemStorage, "exists", no_disk)
-    # section, count, articles, bylines, section menu, newsfeed: no writes
-    with django_assert_num_queries(6):
+    # section, count, articles, bylines, breaking banner, section menu,
+    # newsfeed: no writes
+    with django_assert_num_queries(7):
         soup = soup_of(client.get(section.get_absolute_url()))
     assert soup.select_one(".card picture img")["src"].startswith("/media/renditions/")
 

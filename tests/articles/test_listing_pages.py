@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, HomeSlot
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
@@ -67,21 +67,27 @@ def test_section_page_query_count_is_flat(
 ):
     make_many(section, n_articles)
 
-    # section, count, articles+section, bylines, section menu, newsfeed
-    with django_assert_num_queries(6):
+    # section, count, articles+section, bylines, breaking banner, section menu,
+    # newsfeed
+    with django_assert_num_queries(7):
         client.get(section.get_absolute_url())
 
 
 @pytest.mark.parametrize("n_per_section", [1, 10])
+@pytest.mark.parametrize("curated", [False, True])
 def test_home_page_query_count_is_flat(
-    client, n_per_section, django_assert_num_queries
+    client, n_per_section, curated, django_assert_num_queries
 ):
     for i in range(4):
         make_many(make_section(slug=f"home-{i}"), n_per_section)
+    if curated:
+        for position, article in enumerate(Article.objects.all()[:n_per_section]):
+            HomeSlot.objects.create(article=article, position=position)
 
-    # top story, its bylines, sections, latest per section (one query), their
-    # bylines, section menu, newsfeed
-    with django_assert_num_queries(7):
+    # editors' picks, (when none: the newest), their bylines, sections, latest
+    # per section (one query), their bylines, breaking banner, section menu,
+    # newsfeed
+    with django_assert_num_queries(8 if curated else 9):
         client.get("/")
 
 

@@ -242,9 +242,9 @@ def test_search_query_count_is_flat(
     for i in range(n_matches):
         make_article(section=section, title=f"Volcano {i}", tags=[f"tag-{i}"])
 
-    # section choices, count, page of articles+section, bylines, section menu,
-    # newsfeed
-    with django_assert_num_queries(6):
+    # section choices, count, page of articles+section, bylines, breaking
+    # banner, section menu, newsfeed
+    with django_assert_num_queries(7):
         response = client.get("/search/", {"q": "volcano"})
     assert response.status_code == 200
 

@@ -281,9 +281,9 @@ def test_article_page_query_count_is_flat_in_comments(
         make_comment(article=article, author=reader, body=f"re {i}", parent=top,
                      root=top, depth=1)  # fmt: skip
 
-    # article, bylines, tags, related articles, menu, newsfeed, comment page
-    # count, page, replies
-    with django_assert_num_queries(9):
+    # article, bylines, tags, corrections, related articles, breaking banner,
+    # menu, newsfeed, comment page count, page, replies
+    with django_assert_num_queries(11):
         client.get(article.get_absolute_url())
 
 
@@ -297,7 +297,9 @@ def test_teaser_counters_cost_no_query_per_teaser(
             make_comment(article=article, author=reader, body=f"c{i}")
     section = section_articles[0].section
 
-    with django_assert_num_queries(6):
+    # section, count, articles with their counters, bylines, breaking banner,
+    # section menu, newsfeed
+    with django_assert_num_queries(7):
         response = client.get(section.get_absolute_url())
     soup = soup_of(response)
     assert soup.select_one(".card__comments").get_text().startswith(str(n_comments))

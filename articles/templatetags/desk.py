@@ -1,0 +1,15 @@
+from django import template
+
+from ..admin import desk_counts
+from ..workflow import can_publish
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/includes/desk_dashboard.html", takes_context=True)
+def desk_dashboard(context):
+    """The admin index's counts: my drafts, awaiting review, scheduled."""
+    request = context["request"]
+    if not request.user.has_perm("articles.view_article"):
+        return {"counts": None}
+    return {"counts": desk_counts(request), "can_publish": can_publish(request.user)}
