@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import F
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce, Now
 from django.http import JsonResponse
 from django.urls import path, reverse, reverse_lazy
@@ -20,10 +20,19 @@ def can_publish(user):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "is_active"]
+    list_display = ["name", "slug", "position", "is_active", "subscriber_count"]
     list_editable = ["position", "is_active"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(subscribers=Count("subscriptions"))
+        )
+
+    @admin.display(description=_("e-mail subscribers"), ordering="subscribers")
+    def subscriber_count(self, obj):
+        return obj.subscribers
 
 
 @admin.register(Author)
