@@ -1,3 +1,4 @@
+import signal
 import time
 
 from django.core.management.base import BaseCommand
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, once, **options):
+        # Started in the background by `make run`, where the shell ignores
+        # Ctrl-C for background jobs; stop with the server instead.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         while True:
             self.tick()
             if once:
