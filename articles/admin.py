@@ -46,10 +46,19 @@ WORKFLOW_ACTIONS = {
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "is_active"]
+    list_display = ["name", "slug", "position", "is_active", "subscriber_count"]
     list_editable = ["position", "is_active"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(subscribers=Count("subscriptions"))
+        )
+
+    @admin.display(description=_("e-mail subscribers"), ordering="subscribers")
+    def subscriber_count(self, obj):
+        return obj.subscribers
 
 
 @admin.register(Author)

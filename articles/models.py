@@ -22,7 +22,7 @@ from .validators import validate_image_file
 # that a section's slug must not take.
 RESERVED_SLUGS = frozenset(
     """accounts admin archive authors comments corrections feeds media newsfeed
-    preview search static tags en ru""".split()
+    preview search static subscriptions tags en ru""".split()
 )
 
 

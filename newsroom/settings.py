@@ -108,6 +108,9 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "comments",
+    "subscriptions",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +237,19 @@ COMMENTS_REPORTS_TO_HIDE = env_int("DJANGO_COMMENTS_REPORTS_TO_HIDE", 3)
 COMMENTS_PER_PAGE = 20
 # (count, seconds) per reader.
 COMMENTS_RATE = (env_int("DJANGO_COMMENTS_RATE", 5), 60)
+
+# E-mail subscriptions. Mails are sent by background tasks: `manage.py
+# db_worker` runs them, `manage.py run_digest_scheduler` enqueues the sweep
+# every minute (`make run` starts both).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+SUBSCRIPTIONS_CONFIRM_DAYS = 3
+# Articles published up to this long before a sweep are still mailed (a worker
+# that was down catches up); older ones are not.
+SUBSCRIPTIONS_CATCH_UP_HOURS = env_int("DJANGO_SUBSCRIPTIONS_CATCH_UP_HOURS", 48)
+SUBSCRIPTIONS_MAX_ATTEMPTS = 5
+# (count, seconds) per client address.
+SUBSCRIPTIONS_RATE = (env_int("DJANGO_SUBSCRIPTIONS_RATE", 5), 3600)
 
 # Security. Django's protections stay on; production adds HTTPS-only cookies,
 # an SSL redirect and HSTS.

@@ -60,8 +60,11 @@ def test_section_header_links_to_section_and_subscribe_offers_its_feed(
     soup, _ = page_text(response)
     assert soup.select_one(".section-header__name a")["href"] == "/russia/"
     subscribe = soup.select_one(".subscribe__button")
-    assert subscribe["href"] == "/feeds/sections/russia/rss/"
+    assert subscribe["href"] == "/subscriptions/section/russia/"
     assert client.get(subscribe["href"]).status_code == 200
+    feed = soup.select_one(".subscribe__feed")
+    assert feed["href"] == "/feeds/sections/russia/rss/"
+    assert client.get(feed["href"]).status_code == 200
 
 
 def test_discussion_gate_links_to_working_login_and_register_pages(

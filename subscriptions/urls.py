@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "subscriptions"
+
+urlpatterns = [
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("<int:pk>/frequency/", views.change_frequency, name="frequency"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<str:kind>/<slug:slug>/", views.subscribe, name="subscribe"),
+]
