@@ -229,37 +229,6 @@ class ArticleQuerySet(models.QuerySet):
         """Newest publication first; id breaks ties so paging is stable."""
         return self.order_by("-published_at", "-id")
 
-    def related_to(self, article, *, limit=4, section_pool=50):
-        """Published articles sharing tags or the section with `article`, most
-        shared tags first, then newest; one query whatever the tag count.
-
-        Uses `article.tags.all()`, prefetched by for_detail(). Candidates are
-        the articles with a shared tag plus the section's newest
-        `section_pool`, so the grouping never spans a whole section.
-        """
-        tag_ids = [tag.id for tag in article.tags.all()]
-        section_latest = (
-            Article.objects.published()
-            .filter(section_id=article.section_id)
-            .exclude(pk=article.pk)
-            .newest_first()
-            .values("id")[:section_pool]
-        )
-        related = self.published().exclude(pk=article.pk)
-        if tag_ids:
-            related = related.filter(
-                Q(id__in=section_latest) | Q(tags__id__in=tag_ids)
-            ).annotate(
-                shared_tags=models.Count(
-                    "tags", filter=Q(tags__id__in=tag_ids), distinct=True
-                )
-            )
-        else:
-            related = related.filter(id__in=section_latest).annotate(
-                shared_tags=models.Value(0)
-            )
-        return related.order_by("-shared_tags", "-published_at", "-id")[:limit]
-
     def published_between(self, start, end):
         """Published in [start, end): a range the published_at indexes answer."""
         return self.published().filter(published_at__gte=start, published_at__lt=end)

@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from .forms import SearchForm
 from .models import Article, Author, Correction, Section
+from .pagination import paginate
 from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
 from .search import search_articles, search_terms
 from .services import (
@@ -41,9 +41,7 @@ def section_detail(request, slug):
     articles = (
         Article.objects.published().filter(section=section).for_listing().newest_first()
     )
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, articles)
     return render(
         request, "articles/section_detail.html", {"section": section, "page": page}
     )
@@ -52,9 +50,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().filter(tags=tag).for_listing().newest_first()
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, articles)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
@@ -63,9 +59,7 @@ def author_detail(request, slug):
     articles = (
         Article.objects.published().filter(authors=author).for_listing().newest_first()
     )
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, articles)
     return render(
         request, "articles/author_detail.html", {"author": author, "page": page}
     )
@@ -118,9 +112,7 @@ def search(request):
             date_from=data["date_from"],
             date_to=data["date_to"],
         ).for_listing()
-        page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        page = paginate(request, results)
         terms = search_terms(data["q"])
     query = request.GET.copy()
     query.pop("page", None)
@@ -145,9 +137,7 @@ def _archive(request, start, end, first_day, *, period):
     articles = (
         Article.objects.published_between(start, end).for_listing().newest_first()
     )
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, articles)
     if not page.object_list:
         raise Http404("No articles were published then.")
     previous, following = archive_neighbours(start=start, end=end)
@@ -167,9 +157,7 @@ def _archive(request, start, end, first_day, *, period):
 def correction_list(request):
     """Recent corrections and updates across the site."""
     corrections = Correction.objects.public().select_related("article__section")
-    page = Paginator(corrections, settings.ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, corrections)
     return render(request, "articles/correction_list.html", {"page": page})
 
 

@@ -209,6 +209,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The site.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Sputnik International")
 ARTICLES_PER_PAGE = 20
+# Listings count at most this many rows (500 pages of 20); deeper pages of a
+# huge archive are reached through the date archives and search.
+PAGINATION_MAX_ROWS = 10_000
 NEWSFEED_SIZE = 10
 IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)

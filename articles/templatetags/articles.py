@@ -3,7 +3,7 @@ from urllib.parse import quote
 from django import template
 from django.urls import translate_url
 
-from .. import images, search
+from .. import images, search, services
 from ..models import Article, Section
 from ..seo import dateline_parts
 from ..services import newsfeed_page
@@ -56,8 +56,7 @@ def highlight(text, terms):
 @register.inclusion_tag("articles/includes/related_articles.html")
 def related_articles(article, limit=4):
     """Up to `limit` published articles sharing tags or the section."""
-    related = Article.objects.related_to(article, limit=limit)
-    return {"articles": list(related.for_listing())}
+    return {"articles": services.related_articles(article=article, limit=limit)}
 
 
 @register.inclusion_tag("articles/includes/share_links.html", takes_context=True)
