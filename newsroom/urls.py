@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("comments/", include("comments.urls")),
+    path("chats/", include("chats.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

@@ -180,8 +180,8 @@ def test_article_page_query_count_is_flat(
 
     # article+section+comment count, bylines+authors, tags, related articles
     # (one query whatever the tag count), their bylines, section menu,
-    # newsfeed, discussion (no comments: its count only)
-    with django_assert_num_queries(8):
+    # newsfeed, discussion (no comments: its count only), chat messages
+    with django_assert_num_queries(9):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 

@@ -282,8 +282,8 @@ def test_article_page_query_count_is_flat_in_comments(
                      root=top, depth=1)  # fmt: skip
 
     # article, bylines, tags, related articles, menu, newsfeed, comment page
-    # count, page, replies
-    with django_assert_num_queries(9):
+    # count, page, replies, chat messages
+    with django_assert_num_queries(10):
         client.get(article.get_absolute_url())
 
 
