@@ -59,7 +59,7 @@ def section_post(request, slug):
     return post(request, room_for(get_object_or_404(Section, slug=slug)))
 
 
-@permission_required("chats.delete_chatmessage")
+@permission_required("chats.delete_chatmessage", raise_exception=True)
 @require_POST
 def message_delete(request, pk):
     """A moderator removes a message from the room's page."""

@@ -5,6 +5,7 @@ Django's live server. Locally they skip when Chromium is missing; on CI
 import os
 import shutil
 import tempfile
+import threading
 
 import pytest
 
@@ -80,4 +81,65 @@ def wait(browser):
         browser,
         10,
         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+    )
+
+
+@pytest.fixture(scope="session")
+def _daphne_server():
+    """Daphne serving the project's ASGI application (HTTP and WebSockets)
+    from a thread, so it shares the test database, in-memory SQLite included.
+    Twisted's reactor cannot restart: one server for the whole session."""
+    from daphne.endpoints import build_endpoint_description_strings
+    from daphne.server import Server
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from twisted.internet import reactor
+
+    from newsroom.asgi import application
+
+    server = Server(
+        application=ASGIStaticFilesHandler(application),
+        endpoints=build_endpoint_description_strings(host="127.0.0.1", port=0),
+        signal_handlers=False,
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    ready = threading.Event()
+
+    def check():
+        if server.listening_addresses:
+            ready.set()
+        else:
+            reactor.callLater(0.05, check)
+
+    reactor.callFromThread(check)
+    if not ready.wait(timeout=10):
+        pytest.fail("Daphne did not start listening.")
+    yield f"http://127.0.0.1:{server.listening_addresses[0][1]}"
+    reactor.callFromThread(reactor.stop)
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def asgi_live_server(_daphne_server, settings):
+    """The URL of a live ASGI server (WebSockets included) for one test."""
+    from django.db import connections
+
+    # Connections opened by the server's threads close after each request, so
+    # none outlives the test database (PostgreSQL refuses to drop it then).
+    db_settings = connections.settings["default"]
+    max_age = db_settings.get("CONN_MAX_AGE", 0)
+    db_settings["CONN_MAX_AGE"] = 0
+    yield _daphne_server
+    db_settings["CONN_MAX_AGE"] = max_age
+
+
+def log_in(driver, server_url, user):
+    """Give a browser window `user`'s session cookie."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    driver.get(server_url + "/robots.txt")
+    driver.add_cookie(
+        {"name": "sessionid", "value": client.cookies["sessionid"].value, "path": "/"}
     )
