@@ -85,7 +85,7 @@ def wait(browser):
 
 
 @pytest.fixture(scope="session")
-def _daphne_server():
+def _daphne_server(django_db_setup, django_db_blocker):
     """Daphne serving the project's ASGI application (HTTP and WebSockets)
     from a thread, so it shares the test database, in-memory SQLite included.
     Twisted's reactor cannot restart: one server for the whole session."""
@@ -117,20 +117,35 @@ def _daphne_server():
     yield f"http://127.0.0.1:{server.listening_addresses[0][1]}"
     reactor.callFromThread(reactor.stop)
     thread.join(timeout=5)
+    _close_server_sessions(django_db_blocker)
+
+
+def _close_server_sessions(django_db_blocker):
+    """End the PostgreSQL sessions the server's worker threads left open, so
+    the test database can be dropped (those threads are gone; their
+    connections are not)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
-def asgi_live_server(_daphne_server, settings):
+def asgi_live_server(_daphne_server):
     """The URL of a live ASGI server (WebSockets included) for one test."""
     from django.db import connections
 
     # Connections opened by the server's threads close after each request, so
     # none outlives the test database (PostgreSQL refuses to drop it then).
-    db_settings = connections.settings["default"]
-    max_age = db_settings.get("CONN_MAX_AGE", 0)
-    db_settings["CONN_MAX_AGE"] = 0
-    yield _daphne_server
-    db_settings["CONN_MAX_AGE"] = max_age
+    # Not restored: browser windows close after this fixture ends, and their
+    # sockets' last moments still reach the server.
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
+    return _daphne_server
 
 
 def log_in(driver, server_url, user):
