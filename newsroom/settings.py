@@ -94,6 +94,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that its runserver (ASGI, WebSockets) replaces Django's.
+    "daphne",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -111,6 +113,7 @@ INSTALLED_APPS = [
     "subscriptions",
     "django_tasks",
     "django_tasks_db",
+    "chats",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +160,12 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [os.environ["REDIS_URL"]], "prefix": "newsroom"},
+        }
+    }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -165,6 +174,8 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
+    # One process only: several app servers need REDIS_URL to share rooms.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
@@ -253,6 +264,13 @@ SUBSCRIPTIONS_CATCH_UP_HOURS = env_int("DJANGO_SUBSCRIPTIONS_CATCH_UP_HOURS", 48
 SUBSCRIPTIONS_MAX_ATTEMPTS = 5
 # (count, seconds) per client address.
 SUBSCRIPTIONS_RATE = (env_int("DJANGO_SUBSCRIPTIONS_RATE", 5), 3600)
+
+# Chats.
+CHATS_MAX_LENGTH = env_int("DJANGO_CHATS_MAX_LENGTH", 500)
+CHATS_HISTORY = env_int("DJANGO_CHATS_HISTORY", 50)
+# (count, seconds) per user.
+CHATS_RATE = (env_int("DJANGO_CHATS_RATE", 10), 60)
+CHATS_BLOCK_HOURS = env_int("DJANGO_CHATS_BLOCK_HOURS", 1)
 
 # Security. Django's protections stay on; production adds HTTPS-only cookies,
 # an SSL redirect and HSTS.

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("comments/", include("comments.urls")),
     path("subscriptions/", include("subscriptions.urls")),
+    path("chats/", include("chats.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

@@ -184,8 +184,8 @@ def test_article_page_query_count_is_flat(
     # article+section+comment count, bylines+authors, tags, corrections,
     # related articles (the section's newest, shared-tag counts, the
     # candidates, their bylines), breaking banner, section menu, newsfeed,
-    # discussion (no comments: its count only)
-    with django_assert_num_queries(12):
+    # discussion (no comments: its count only), chat messages
+    with django_assert_num_queries(13):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 

@@ -1,10 +1,15 @@
 """Real-browser tests: Selenium drives Debian's headless Chromium against
 Django's live server. Locally they skip when Chromium is missing; on CI
-(CI=true) a missing browser is a failure, never a silent skip."""
+(CI=true) a missing browser is a failure, never a silent skip.
+
+Transactional tests here and elsewhere ask for `serialized_rollback=True`:
+the flush that ends a transactional test also deletes the groups the data
+migrations made (Editors, Authors, Moderators), which later tests need."""
 
 import os
 import shutil
 import tempfile
+import threading
 
 import pytest
 
@@ -80,4 +85,80 @@ def wait(browser):
         browser,
         10,
         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+    )
+
+
+@pytest.fixture(scope="session")
+def _daphne_server(django_db_setup, django_db_blocker):
+    """Daphne serving the project's ASGI application (HTTP and WebSockets)
+    from a thread, so it shares the test database, in-memory SQLite included.
+    Twisted's reactor cannot restart: one server for the whole session."""
+    from daphne.endpoints import build_endpoint_description_strings
+    from daphne.server import Server
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from twisted.internet import reactor
+
+    from newsroom.asgi import application
+
+    server = Server(
+        application=ASGIStaticFilesHandler(application),
+        endpoints=build_endpoint_description_strings(host="127.0.0.1", port=0),
+        signal_handlers=False,
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    ready = threading.Event()
+
+    def check():
+        if server.listening_addresses:
+            ready.set()
+        else:
+            reactor.callLater(0.05, check)
+
+    reactor.callFromThread(check)
+    if not ready.wait(timeout=10):
+        pytest.fail("Daphne did not start listening.")
+    yield f"http://127.0.0.1:{server.listening_addresses[0][1]}"
+    reactor.callFromThread(reactor.stop)
+    thread.join(timeout=5)
+    _close_server_sessions(django_db_blocker)
+
+
+def _close_server_sessions(django_db_blocker):
+    """End the PostgreSQL sessions the server's worker threads left open, so
+    the test database can be dropped (those threads are gone; their
+    connections are not)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture
+def asgi_live_server(_daphne_server):
+    """The URL of a live ASGI server (WebSockets included) for one test."""
+    from django.db import connections
+
+    # Connections opened by the server's threads close after each request, so
+    # none outlives the test database (PostgreSQL refuses to drop it then).
+    # Not restored: browser windows close after this fixture ends, and their
+    # sockets' last moments still reach the server.
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
+    return _daphne_server
+
+
+def log_in(driver, server_url, user):
+    """Give a browser window `user`'s session cookie."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    driver.get(server_url + "/robots.txt")
+    driver.add_cookie(
+        {"name": "sessionid", "value": client.cookies["sessionid"].value, "path": "/"}
     )

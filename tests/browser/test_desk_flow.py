@@ -16,7 +16,10 @@ from selenium.webdriver.support.ui import Select
 from articles.models import Article
 from tests.factories import make_section, make_staff
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "a-long-test-password"
 TITLE = "Gas talks resume in Brussels"

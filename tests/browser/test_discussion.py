@@ -8,7 +8,10 @@ from accounts.models import User
 from comments.models import Comment
 from tests.factories import make_article
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 XSS = '<script>window.__xss = 1</script><img src="x" onerror="window.__xss = 2">'
 

@@ -6,7 +6,10 @@ from selenium.webdriver.common.by import By
 
 from tests.factories import make_article
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_newsfeed_load_more_appends_the_next_items_in_place(

@@ -283,8 +283,8 @@ def test_article_page_query_count_is_flat_in_comments(
 
     # article, bylines, tags, corrections, related articles (two: this
     # article has no peers), breaking banner, menu, newsfeed, comment page
-    # count, page, replies
-    with django_assert_num_queries(12):
+    # count, page, replies, chat messages
+    with django_assert_num_queries(13):
         client.get(article.get_absolute_url())
 
 

@@ -216,7 +216,7 @@ def test_unsubscribing_drops_unsent_articles(russia, monkeypatch):
     assert Delivery.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_runs_the_enqueued_task_from_the_database(russia, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     subscribe("a@example.com", russia)

@@ -1,0 +1,109 @@
+from datetime import timedelta
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from comments.text import normalize, render_comment
+from newsroom.ratelimit import is_over_limit
+
+from .models import ChatBan, ChatMessage
+from .rooms import room_for
+
+
+def active_ban(user):
+    """The block keeping `user` out of the chats now, if any."""
+    if not user.is_authenticated:
+        return None
+    return ChatBan.objects.active().filter(user=user).order_by("-until").first()
+
+
+def ban_message(ban):
+    """What a blocked user is told: until when, in the site's time zone."""
+    until = timezone.localtime(ban.until)
+    text = formats.date_format(until, "H:i")
+    if until.date() != timezone.localdate():
+        text = f"{formats.date_format(until, 'DATE_FORMAT')}, {text}"
+    return _("Access to the chat is blocked until %(until)s.") % {"until": text}
+
+
+def message_event(message):
+    """The message as every client in the room receives it; text pre-escaped."""
+    local = timezone.localtime(message.created_at)
+    return {
+        "type": "message",
+        "id": message.pk,
+        "author": str(message.user),
+        "html": str(render_comment(message.text)),
+        "datetime": local.isoformat(),
+        "time": local.strftime("%H:%M"),
+    }
+
+
+def broadcast(room, event):
+    """Send an event to every socket in the room (all app servers via Redis)."""
+    layer = get_channel_layer()
+    if layer is not None:
+        message = {"type": "chat.event", "event": event}
+        async_to_sync(layer.group_send)(room.group_name, message)
+
+
+def clean_text(text):
+    """The message's text, or a ValidationError saying what is wrong with it."""
+    text = normalize(text)
+    if not text:
+        raise ValidationError(_("Write something before sending."), code="empty")
+    limit = settings.CHATS_MAX_LENGTH
+    if len(text) > limit:
+        raise ValidationError(
+            _("A message can be at most %(limit)d characters; this one has %(n)d.")
+            % {"limit": limit, "n": len(text)},
+            code="too_long",
+        )
+    return text
+
+
+def post_message(*, room, user, text):
+    """Store a user's message in an open room and send it to everyone there."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied(_("To take part, log in or register."))
+    if not room.is_open:
+        raise ValidationError(_("This chat is closed."), code="closed")
+    ban = active_ban(user)
+    if ban:
+        raise PermissionDenied(ban_message(ban))
+    text = clean_text(text)
+    limit, period = settings.CHATS_RATE
+    if is_over_limit(f"chat:{user.pk}", limit=limit, period=period):
+        raise ValidationError(
+            _("You are sending messages too fast. Wait a moment and try again."),
+            code="rate_limited",
+        )
+    message = ChatMessage.objects.create(
+        **{room.kind: room.target}, user=user, text=text
+    )
+    broadcast(room, message_event(message))
+    return message
+
+
+def delete_messages(*, messages):
+    """Hide messages and take them off every open page of their rooms."""
+    messages = list(
+        messages.filter(is_deleted=False).select_related("article", "section")
+    )
+    ChatMessage.objects.filter(pk__in=[m.pk for m in messages]).update(is_deleted=True)
+    for message in messages:
+        room = room_for(message.article or message.section)
+        broadcast(room, {"type": "deleted", "id": message.pk})
+    return len(messages)
+
+
+def block_users(*, users, hours, reason="", by=None):
+    """Keep users out of every chat room for `hours` hours."""
+    until = timezone.now() + timedelta(hours=hours)
+    return ChatBan.objects.bulk_create(
+        ChatBan(user=user, until=until, reason=reason, created_by=by) for user in users
+    )

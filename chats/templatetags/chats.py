@@ -1,0 +1,42 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+
+from comments.text import render_comment
+
+from ..forms import ChatMessageForm
+from ..models import ChatMessage
+from ..rooms import room_for
+from ..services import active_ban, ban_message
+
+register = template.Library()
+
+
+@register.inclusion_tag("chats/includes/chat_room.html", takes_context=True)
+def chat_room(context, target):
+    """An article's or a section's live chat: recent messages, then the form
+    for a logged-in reader, or the log-in gate."""
+    request = context["request"]
+    user = request.user
+    room = room_for(target)
+    messages = list(
+        ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
+    )
+    messages.reverse()
+    ban = active_ban(user) if user.is_authenticated and room.is_open else None
+    return {
+        "request": request,
+        "user": user,
+        "room": room,
+        "chat_messages": messages,
+        "ban_message": ban_message(ban) if ban else "",
+        "form": ChatMessageForm() if user.is_authenticated else None,
+        "can_delete": user.has_perm("chats.delete_chatmessage"),
+        "socket_url": f"{room.socket_path}?lang={get_language()}",
+    }
+
+
+@register.filter
+def chat_html(text):
+    """A message's text as safe HTML: escaped, links nofollow ugc."""
+    return render_comment(text)
