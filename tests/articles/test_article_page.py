@@ -41,6 +41,7 @@ def test_reference_article_renders_every_block_in_order(client, reference_articl
         "Newsfeed",
         "0",
         "To participate in the discussion log in or register",
+        "Chats",
         "Title of the opened material",
     ]
     positions = []
