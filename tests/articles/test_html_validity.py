@@ -41,6 +41,12 @@ def test_reader_pages_are_valid_html(client, java, reference_article, tmp_path, 
         "tag": "/tags/nato/",
         "author": ann.get_absolute_url(),
         "newsfeed": "/newsfeed/",
+        "search": "/search/?q=NATO",
+        "search-empty": "/search/?q=",
+        "day-archive": "/archive/2009/01/26/",
+        "corrections": "/corrections/",
+        "login": "/accounts/login/",
+        "register": "/accounts/register/",
     }
     files = []
     for name, url in pages.items():
