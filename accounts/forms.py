@@ -5,9 +5,11 @@ from django.contrib.auth.forms import (
     UserChangeForm,
 )
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from comments.forms import HoneypotMixin
 
+from . import throttle
 from .models import User
 
 
@@ -28,6 +30,25 @@ class LoginForm(AuthenticationForm):
         label=_("E-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    def clean(self):
+        username = self.data.get("username", "")
+        wait = throttle.seconds_to_wait(self.request, username)
+        if wait:
+            raise forms.ValidationError(
+                ngettext(
+                    "Too many failed attempts. Try again in %(n)d second.",
+                    "Too many failed attempts. Try again in %(n)d seconds.",
+                    wait,
+                )
+                % {"n": wait},
+                code="throttled",
+            )
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(self.request, username)
+            raise
 
 
 class RegistrationForm(HoneypotMixin, BaseUserCreationForm):

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from newsroom.ratelimit import client_address, is_over_limit
 
-from . import services
+from . import services, throttle
 from .forms import (
     DeleteAccountForm,
     EmailChangeForm,
@@ -32,6 +32,10 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 class ReaderLoginView(LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        throttle.forget_failures(self.request, form.cleaned_data["username"])
+        return super().form_valid(form)
 
 
 def safe_next(request, default="/"):

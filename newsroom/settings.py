@@ -233,6 +233,8 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
+# Before that, failures past this many make each next try wait 2, 4, 8... s.
+LOGIN_FREE_FAILURES = env_int("DJANGO_LOGIN_FREE_FAILURES", 2)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 ACCOUNT_ACTIVATION_DAYS = 3

@@ -238,6 +238,7 @@ def test_only_superusers_can_grant_staff_or_groups(client):
 
 def test_repeated_failed_logins_lock_the_account_and_the_address(client, settings):
     settings.AXES_FAILURE_LIMIT = 3
+    settings.LOGIN_FREE_FAILURES = 10  # the lock alone, without the slow-down
     make_user(email="reader@example.com", password="a-long-test-password")
     for _ in range(3):
         client.post(
@@ -386,3 +387,25 @@ def test_account_pages_need_a_login(client, url):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_failed_logins_are_slowed_before_they_are_refused(
+    client, settings, monkeypatch
+):
+    settings.LOGIN_FREE_FAILURES = 2
+    settings.AXES_FAILURE_LIMIT = 10
+    make_user(email="reader@example.com", password="a-long-test-password")
+    clock = [1_000_000.0]
+    monkeypatch.setattr("accounts.throttle.time.time", lambda: clock[0])
+    right = {"username": "reader@example.com", "password": "a-long-test-password"}
+    wrong = {**right, "password": "wrong"}
+
+    for _ in range(3):
+        client.post("/accounts/login/", wrong)
+    early = client.post("/accounts/login/", right)
+    clock[0] += 2
+    on_time = client.post("/accounts/login/", right)
+
+    assert "Try again in 2 seconds" in early.content.decode()
+    assert early.wsgi_request.user.is_authenticated is False
+    assert on_time.status_code == 302
