@@ -12,9 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.forms import TagWidget
 from taggit.models import Tag
@@ -523,14 +522,14 @@ class ArticleAdmin(admin.ModelAdmin):
             reasons = getattr(error, "messages", None) or [str(error)]
             self.message_user(
                 request,
-                _g("“%(action)s” refused: %(reasons)s")
+                gettext("“%(action)s” refused: %(reasons)s")
                 % {"action": label, "reasons": " ".join(reasons)},
                 messages.ERROR,
             )
             return False
         self.message_user(
             request,
-            _g("“%(title)s”: %(action)s done; now %(state)s.")
+            gettext("“%(title)s”: %(action)s done; now %(state)s.")
             % {"title": obj.title, "action": label, "state": obj.state_label},
             messages.SUCCESS,
         )
@@ -571,7 +570,7 @@ class ArticleAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _g("Editors' calendar"),
+            "title": gettext("Editors' calendar"),
             "month": first,
             "previous": previous,
             "following": following,
@@ -598,7 +597,7 @@ class ArticleAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": article,
-            "title": _g("Revisions of “%(title)s”") % {"title": article.title},
+            "title": gettext("Revisions of “%(title)s”") % {"title": article.title},
             "revisions": history,
             "old": old,
             "new": new,
@@ -620,7 +619,8 @@ class ArticleAdmin(admin.ModelAdmin):
         revisions.restore_revision(revision=revision, by=request.user)
         self.message_user(
             request,
-            _g("Revision #%(id)s restored as a new revision.") % {"id": revision.pk},
+            gettext("Revision #%(id)s restored as a new revision.")
+            % {"id": revision.pk},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(
@@ -668,9 +668,9 @@ class ArticleAdmin(admin.ModelAdmin):
             '<span class="desk-length__words">{}</span> {} · '
             '<span class="desk-length__minutes">{}</span> {}</span>',
             words,
-            _g("words"),
+            gettext("words"),
             minutes,
-            _g("min read"),
+            gettext("min read"),
         )
 
     @admin.display(description=_("state"))
@@ -704,10 +704,10 @@ class ArticleAdmin(admin.ModelAdmin):
             '<table class="desk-history"><thead><tr><th scope="col">{}</th>'
             '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
             "</tr></thead><tbody>{}</tbody></table>",
-            _g("When"),
-            _g("By"),
-            _g("Change"),
-            _g("Note"),
+            gettext("When"),
+            pgettext("revision author", "By"),
+            gettext("Change"),
+            gettext("Note"),
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
@@ -744,7 +744,7 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         if refused:
             self.message_user(
-                request, _g("Refused: %s") % "; ".join(refused), messages.ERROR
+                request, gettext("Refused: %s") % "; ".join(refused), messages.ERROR
             )
 
     @admin.action(description=_("Submit selected drafts for review"))

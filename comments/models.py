@@ -193,4 +193,5 @@ class Suspension(models.Model):
         indexes = [models.Index(fields=["user", "until"], name="suspension_user_idx")]
 
     def __str__(self):
-        return f"{self.user} ({self.until or _('for good')})"
+        until = self.until or _("for good")
+        return f"{self.user} ({until})"
