@@ -15,11 +15,12 @@ def latest_per_section(*, per_section=3, exclude_ids=()):
     adds an `id IN (... LIMIT n)` leg that its index answers, so the cost
     does not grow with the archive.
     """
-    sections = list(Section.objects.active())
+    sections = list(Section.objects.active().in_edition())
     legs = Q()
     for section in sections:
         latest = (
             Article.objects.published()
+            .in_edition()
             .filter(section=section)
             .exclude(id__in=exclude_ids)
             .newest_first()
@@ -45,7 +46,7 @@ def newsfeed_page(*, before=None, limit=None):
     Keyset paging keeps the reader's place while new articles arrive.
     """
     limit = limit or settings.NEWSFEED_SIZE
-    articles = Article.objects.published().for_headlines().newest_first()
+    articles = Article.objects.published().in_edition().for_headlines().newest_first()
     if before is not None:
         published_at, pk = before
         articles = articles.filter(
@@ -101,7 +102,7 @@ def start_of_day(day):
 def archive_neighbours(*, start, end):
     """Local times of the nearest published articles before `start` and from
     `end` on (None where there is none), for previous/next archive links."""
-    published = Article.objects.published()
+    published = Article.objects.published().in_edition()
     before = (
         published.filter(published_at__lt=start)
         .order_by("-published_at")

@@ -281,9 +281,9 @@ def test_article_page_query_count_is_flat_in_comments(
         make_comment(article=article, author=reader, body=f"re {i}", parent=top,
                      root=top, depth=1)  # fmt: skip
 
-    # article, bylines, tags, corrections, related articles, breaking banner,
-    # menu, newsfeed, comment page count, page, replies
-    with django_assert_num_queries(11):
+    # article, bylines, tags, corrections, translations, related articles,
+    # breaking banner, menu, newsfeed, comment page count, page, replies
+    with django_assert_num_queries(12):
         client.get(article.get_absolute_url())
 
 
