@@ -46,8 +46,16 @@ WORKFLOW_ACTIONS = {
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "is_active", "subscriber_count"]
+    list_display = [
+        "name",
+        "slug",
+        "language",
+        "position",
+        "is_active",
+        "subscriber_count",
+    ]
     list_editable = ["position", "is_active"]
+    list_filter = ["language"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -227,6 +235,9 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+        if "language" in self.fields:
+            # Left empty, the edition is the section's.
+            self.fields["language"].required = False
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -240,6 +251,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "language" in self.fields and cleaned.get("section"):
+            cleaned["language"] = cleaned.get("language") or cleaned["section"].language
         wire_dateline = getattr(self, "wire_dateline", None)
         if wire_dateline:
             place, when, source = wire_dateline
@@ -281,8 +294,16 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "section", "state_display", "published_at", "byline"]
-    list_filter = [DeskFilter, "status", "section", "published_at"]
+    list_display = [
+        "title",
+        "section",
+        "language",
+        "state_display",
+        "published_at",
+        "byline",
+    ]
+    list_filter = [DeskFilter, "status", "language", "section", "published_at"]
+    autocomplete_fields = ["translation_of"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -311,7 +332,8 @@ class ArticleAdmin(admin.ModelAdmin):
                     "seen_version",
                     "title",
                     "slug",
-                    "section",
+                    ("language", "section"),
+                    "translation_of",
                     "lead",
                     "body",
                     "length",

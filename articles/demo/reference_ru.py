@@ -13,6 +13,9 @@ REFERENCE_RU = {
     "slug": "gensek-nato-i-sergej-ivanov-obsudyat-vozobnovlenie-otnoshenij",
     "title": ("Генсек НАТО и Сергей Иванов обсудят возобновление отношений 6 февраля"),
     "section": "rossiya",
+    "language": "ru",
+    # Linked to the English original by its slug.
+    "translation_of": REFERENCE["slug"],
     "lead": LEAD,
     "dateline_place": "Брюссель",
     "source_credit": "РИА Новости",
