@@ -238,6 +238,10 @@ class ArticleAdminForm(forms.ModelForm):
         if "language" in self.fields:
             # Left empty, the edition is the section's.
             self.fields["language"].required = False
+        if "slug" in self.fields:
+            # Left empty, Article.save() makes it from the title (Cyrillic
+            # transliterated with the table the admin's JavaScript uses).
+            self.fields["slug"].required = False
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -252,7 +256,10 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if "language" in self.fields and cleaned.get("section"):
-            cleaned["language"] = cleaned.get("language") or cleaned["section"].language
+            if not cleaned.get("language"):
+                # Also on the instance: an omitted field keeps the model default.
+                language = cleaned["section"].language
+                cleaned["language"] = self.instance.language = language
         wire_dateline = getattr(self, "wire_dateline", None)
         if wire_dateline:
             place, when, source = wire_dateline
