@@ -8,6 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -327,3 +328,17 @@ def test_search_is_per_edition_and_finds_cyrillic_words(client, desk):
     assert result_titles(english) == [EN_TITLE]
     assert result_titles(russian) == [RU_TITLE]
     assert result_titles(cross) == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Russian stemming is PostgreSQL's"
+)
+def test_russian_search_stems_russian_words_on_postgresql(client):
+    make_article(
+        title="Глава НАТО и Иванов обсудят отношения",
+        section=make_section(slug="rossiya", language="ru"),
+    )
+
+    response = client.get("/ru/search/?q=обсудить")
+
+    assert result_titles(response) == ["Глава НАТО и Иванов обсудят отношения"]
