@@ -45,8 +45,16 @@ WORKFLOW_ACTIONS = {
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "is_active", "subscriber_count"]
+    list_display = [
+        "name",
+        "slug",
+        "language",
+        "position",
+        "is_active",
+        "subscriber_count",
+    ]
     list_editable = ["position", "is_active"]
+    list_filter = ["language"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -226,6 +234,13 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+        if "language" in self.fields:
+            # Left empty, the edition is the section's.
+            self.fields["language"].required = False
+        if "slug" in self.fields:
+            # Left empty, Article.save() makes it from the title (Cyrillic
+            # transliterated with the table the admin's JavaScript uses).
+            self.fields["slug"].required = False
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -239,6 +254,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "language" in self.fields and cleaned.get("section"):
+            if not cleaned.get("language"):
+                # Also on the instance: an omitted field keeps the model default.
+                language = cleaned["section"].language
+                cleaned["language"] = self.instance.language = language
         wire_dateline = getattr(self, "wire_dateline", None)
         if wire_dateline:
             place, when, source = wire_dateline
@@ -280,8 +300,16 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "section", "state_display", "published_at", "byline"]
-    list_filter = [DeskFilter, "status", "section", "published_at"]
+    list_display = [
+        "title",
+        "section",
+        "language",
+        "state_display",
+        "published_at",
+        "byline",
+    ]
+    list_filter = [DeskFilter, "status", "language", "section", "published_at"]
+    autocomplete_fields = ["translation_of"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -310,7 +338,8 @@ class ArticleAdmin(admin.ModelAdmin):
                     "seen_version",
                     "title",
                     "slug",
-                    "section",
+                    ("language", "section"),
+                    "translation_of",
                     "lead",
                     "body",
                     "length",

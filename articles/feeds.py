@@ -46,6 +46,9 @@ class NewsAtomFeed(Atom1Feed):
 
 
 class LatestArticlesFeed(Feed):
+    """The edition's latest articles; the channel's language is the active
+    one (Feed.language is left None), so `/ru/feeds/rss/` says "ru"."""
+
     feed_type = NewsRssFeed
     description = _("The latest news from every section.")
 
@@ -66,7 +69,12 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:home")
 
     def items(self):
-        return Article.objects.published().for_feed().newest_first()[:FEED_SIZE]
+        return (
+            Article.objects.published()
+            .in_edition()
+            .for_feed()
+            .newest_first()[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return item.title
@@ -109,7 +117,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        return get_object_or_404(Section.objects.in_edition(), slug=slug)
 
     def title(self, obj):
         return f"{obj.name} - {settings.SITE_NAME}"
@@ -126,6 +134,7 @@ class SectionFeed(LatestArticlesFeed):
     def items(self, obj):
         return (
             Article.objects.published()
+            .in_edition()
             .filter(section=obj)
             .for_feed()
             .newest_first()[:FEED_SIZE]
@@ -155,6 +164,7 @@ class TagFeed(LatestArticlesFeed):
     def items(self, obj):
         return (
             Article.objects.published()
+            .in_edition()
             .filter(tags=obj)
             .for_feed()
             .newest_first()[:FEED_SIZE]
@@ -184,6 +194,7 @@ class AuthorFeed(LatestArticlesFeed):
     def items(self, obj):
         return (
             Article.objects.published()
+            .in_edition()
             .filter(authors=obj)
             .for_feed()
             .newest_first()[:FEED_SIZE]

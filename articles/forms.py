@@ -42,6 +42,8 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "search-%s")
         super().__init__(*args, **kwargs)
+        # Only this edition's sections: their slugs are unique within it.
+        self.fields["section"].queryset = Section.objects.active().in_edition()
 
     def clean_date_from(self):
         return self._check_year(self.cleaned_data["date_from"])

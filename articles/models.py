@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from taggit.managers import TaggableManager
 
-from . import images
+from . import editions, images
 from .sanitize import clean_body
+from .text import slugify_title
 from .validators import validate_image_file
 
 # First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
@@ -40,11 +41,25 @@ class SectionQuerySet(models.QuerySet):
         """Sections shown to readers, in masthead order."""
         return self.filter(is_active=True).order_by("position", "name")
 
+    def in_edition(self, language=None):
+        """Sections of the edition `language` (default: the page's edition)."""
+        return self.filter(language=language or editions.current())
+
 
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
-        _("slug"), max_length=80, unique=True, validators=[validate_section_slug]
+        _("slug"),
+        max_length=80,
+        validators=[validate_section_slug],
+        help_text=_("Unique within the section's edition."),
+    )
+    language = models.CharField(
+        _("edition"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language edition whose menu and pages show the section."),
     )
     description = models.TextField(
         _("description"),
@@ -66,12 +81,20 @@ class Section(models.Model):
         ordering = ["position", "name"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"], name="section_edition_slug_unique"
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        # Under the section's own edition prefix, whatever page links to it.
+        return editions.reverse_in(
+            self.language, "articles:section", kwargs={"slug": self.slug}
+        )
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -154,6 +177,10 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.filter(was_public & taken_down)
 
+    def in_edition(self, language=None):
+        """Articles of the edition `language` (default: the page's edition)."""
+        return self.filter(language=language or editions.current())
+
     def scheduled(self):
         """Published with a time still to come."""
         return self.filter(
@@ -185,12 +212,23 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_bylines().with_comment_count().defer("body")
 
     def for_detail(self):
-        """What the article page renders: section, bylines, tags, corrections
-        and the comment count."""
+        """What the article page renders: section, bylines, tags, corrections,
+        the comment count and the translations in other editions."""
+        versions = Article.objects.select_related("section").only(
+            "id", "slug", "language", "status", "published_at", "expires_at",
+            "embargo_until", "translation_of_id", "section__slug",
+            "section__language",
+        )  # fmt: skip
         return (
             self.with_bylines()
             .with_comment_count()
-            .prefetch_related("tags", "corrections")
+            .select_related("translation_of__section")
+            .prefetch_related(
+                "tags",
+                "corrections",
+                models.Prefetch("translations", queryset=versions),
+                models.Prefetch("translation_of__translations", queryset=versions),
+            )
         )
 
     def for_feed(self):
@@ -200,7 +238,13 @@ class ArticleQuerySet(models.QuerySet):
     def for_sitemap(self):
         """Just enough for a sitemap entry: URL, title and dates."""
         return self.select_related("section").only(
-            "id", "slug", "title", "published_at", "updated_at", "section__slug"
+            "id",
+            "slug",
+            "title",
+            "language",
+            "published_at",
+            "updated_at",
+            "section__slug",
         )
 
     def for_headlines(self):
@@ -208,7 +252,13 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.select_related("section")
             .only(
-                "id", "title", "slug", "published_at", "section__slug", "section__name"
+                "id",
+                "title",
+                "slug",
+                "language",
+                "published_at",
+                "section__slug",
+                "section__name",
             )
             .with_comment_count()
         )
@@ -257,6 +307,25 @@ class Article(models.Model):
         verbose_name=_("section"),
         on_delete=models.PROTECT,
         related_name="articles",
+    )
+    language = models.CharField(
+        _("edition"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language edition the article appears in; its section's."),
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_(
+            "The original in another edition. Every translation of one "
+            "original links to it, so readers can switch between them."
+        ),
     )
     tags = TaggableManager(_("tags"), blank=True)
     authors = models.ManyToManyField(
@@ -404,8 +473,13 @@ class Article(models.Model):
             models.Index(
                 fields=["status", "-published_at", "-id"], name="article_feed_idx"
             ),
+            # Every public list walks one edition newest first.
             models.Index(
-                fields=["section", "status", "-published_at", "-id"],
+                fields=["language", "status", "-published_at", "-id"],
+                name="article_edition_idx",
+            ),
+            models.Index(
+                fields=["section", "language", "status", "-published_at", "-id"],
                 name="article_section_idx",
             ),
             models.Index(
@@ -442,17 +516,45 @@ class Article(models.Model):
         super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
+        # Under the article's own edition prefix, whatever page links to it.
+        return editions.reverse_in(
+            self.language,
+            "articles:detail",
+            kwargs={"section": self.section.slug, "slug": self.slug},
         )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.section_id and self.section.language != self.language:
+            errors["section"] = _("The section belongs to another edition.")
+        original = self.translation_of
+        if original is not None:
+            if original.pk == self.pk:
+                errors["translation_of"] = _("An article cannot translate itself.")
+            elif original.translation_of_id is not None:
+                errors["translation_of"] = _(
+                    "Link to the original, not to another translation."
+                )
+            elif original.language == self.language or (
+                original.translations.exclude(pk=self.pk)
+                .filter(language=self.language)
+                .exists()
+            ):
+                errors["translation_of"] = _(
+                    "That article already has a version in this edition."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def get_day_archive_url(self):
         """The archive of the local day this article was published on."""
         day = timezone.localtime(self.published_at)
-        return reverse(
-            "articles:archive_day",
-            kwargs={"year": day.year, "month": f"{day:%m}", "day": f"{day:%d}"},
-        )
+        with override(self.language):
+            return reverse(
+                "articles:archive_day",
+                kwargs={"year": day.year, "month": f"{day:%m}", "day": f"{day:%d}"},
+            )
 
     @property
     def is_published(self):
@@ -465,6 +567,30 @@ class Article(models.Model):
             and (self.expires_at is None or self.expires_at > now)
             and (self.embargo_until is None or self.embargo_until <= now)
         )
+
+    @property
+    def is_readable(self):
+        """Mirrors ArticleQuerySet.readable() for one article."""
+        now = timezone.now()
+        return (
+            self.status in (self.Status.PUBLISHED, self.Status.ARCHIVED)
+            and self.published_at is not None
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+            and (self.embargo_until is None or self.embargo_until <= now)
+        )
+
+    @property
+    def edition_versions(self):
+        """{language: article} of the readable versions of this article in every
+        edition, itself included (uses the prefetches of for_detail())."""
+        original = self.translation_of or self
+        versions = [original, *original.translations.all()]
+        found = {self.language: self}
+        for version in versions:
+            if version.language not in found and version.is_readable:
+                found[version.language] = version
+        return {code: found[code] for code in editions.codes() if code in found}
 
     @property
     def is_scheduled(self):
@@ -767,7 +893,7 @@ class EditLock(models.Model):
 
 def unique_slug(model, text, *, max_length):
     """A slug from `text` that no row of `model` uses yet (adds -2, -3, ...)."""
-    base = slugify(text, allow_unicode=False)[: max_length - 8].strip("-") or "item"
+    base = slugify_title(text)[: max_length - 8].strip("-") or "item"
     taken = set(
         model.objects.filter(slug__startswith=base).values_list("slug", flat=True)
     )

@@ -18,6 +18,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from . import editions
 from .models import Article
 from .services import start_of_day
 
@@ -25,17 +26,27 @@ from .services import start_of_day
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 SEARCH_CONFIG = "english"
+# PostgreSQL text search configuration per edition: Russian stems Russian
+# words ("обсудят" finds "обсудить"); a partial GIN index serves each
+# (migration 0041).
+SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 FTS_TABLE = "articles_article_fts"
 # bm25() column weights for title, lead, body: a title match counts most.
 FTS_WEIGHTS = (10.0, 4.0, 1.0)
 
 WORD_RE = re.compile(r"\w+")
 
-SEARCH_VECTOR = (
-    SearchVector("title", weight="A", config=SEARCH_CONFIG)
-    + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
-    + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-)
+
+def search_vector(config=SEARCH_CONFIG):
+    """Title (A), lead (B) and body (C) as one weighted tsvector."""
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("lead", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
+    )
+
+
+SEARCH_VECTOR = search_vector()
 
 
 def clean_query(text):
@@ -67,7 +78,8 @@ def search_articles(query, *, section=None, date_from=None, date_to=None):
     terms = search_terms(query)
     if not terms:
         return Article.objects.none()
-    articles = Article.objects.published()
+    language = editions.current()
+    articles = Article.objects.published().in_edition(language)
     if section is not None:
         articles = articles.filter(section=section)
     if date_from is not None:
@@ -77,13 +89,15 @@ def search_articles(query, *, section=None, date_from=None, date_to=None):
             published_at__lt=start_of_day(date_to + timedelta(days=1))
         )
     if connections[articles.db].vendor == "postgresql":
+        config = SEARCH_CONFIGS.get(language, SEARCH_CONFIG)
+        vector = search_vector(config)
         search_query = SearchQuery(
-            clean_query(query), search_type="websearch", config=SEARCH_CONFIG
+            clean_query(query), search_type="websearch", config=config
         )
         articles = (
-            articles.alias(search=SEARCH_VECTOR)
+            articles.alias(search=vector)
             .filter(search=search_query)
-            .annotate(rank=SearchRank(SEARCH_VECTOR, search_query))
+            .annotate(rank=SearchRank(vector, search_query))
         )
     else:
         match = fts5_match(terms)

@@ -21,9 +21,10 @@ def latest_per_section(*, per_section=3, exclude_ids=()):
     allows no LIMIT inside a compound query, ORs `id IN (leg)` conditions
     (with a hashed subplan per leg, PostgreSQL would scan the whole table).
     """
-    sections = list(Section.objects.active())
+    sections = list(Section.objects.active().in_edition())
     legs = [
         Article.objects.published()
+        .in_edition()
         .filter(section=section)
         .exclude(id__in=exclude_ids)
         .newest_first()
@@ -55,9 +56,9 @@ def related_articles(*, article, limit=4, section_pool=50, tag_pool=200):
     alone: joining it from articles casts its object_id, which keeps
     PostgreSQL off its index (2 s on a million articles).
     """
+    in_edition = Article.objects.published().in_edition(article.language)
     shared = dict.fromkeys(
-        Article.objects.published()
-        .filter(section_id=article.section_id)
+        in_edition.filter(section_id=article.section_id)
         .exclude(pk=article.pk)
         .newest_first()
         .values_list("id", flat=True)[:section_pool],
@@ -77,7 +78,7 @@ def related_articles(*, article, limit=4, section_pool=50, tag_pool=200):
         .order_by("-n", "-object_id")[:tag_pool]
     )
     shared.update((row["object_id"], row["n"]) for row in counts)
-    candidates = Article.objects.published().filter(id__in=shared).for_listing()
+    candidates = in_edition.filter(id__in=shared).for_listing()
     ranked = sorted(
         candidates,
         key=lambda a: (shared[a.id], a.published_at, a.id),
@@ -93,7 +94,7 @@ def newsfeed_page(*, before=None, limit=None):
     Keyset paging keeps the reader's place while new articles arrive.
     """
     limit = limit or settings.NEWSFEED_SIZE
-    articles = Article.objects.published().for_headlines().newest_first()
+    articles = Article.objects.published().in_edition().for_headlines().newest_first()
     if before is not None:
         published_at, pk = before
         articles = articles.filter(
@@ -149,7 +150,7 @@ def start_of_day(day):
 def archive_neighbours(*, start, end):
     """Local times of the nearest published articles before `start` and from
     `end` on (None where there is none), for previous/next archive links."""
-    published = Article.objects.published()
+    published = Article.objects.published().in_edition()
     before = (
         published.filter(published_at__lt=start)
         .order_by("-published_at")

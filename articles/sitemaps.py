@@ -1,6 +1,7 @@
 """Sitemaps for crawlers: articles, sections, tags, authors and Google News."""
 
 from datetime import timedelta
+from functools import partial
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.models import Tag, TaggedItem
 
-from . import seo
+from . import editions, seo
 from .models import Article, Author, Section
 
 # Google News reads only the articles of the last two days, 1,000 per file.
@@ -49,10 +50,20 @@ class ArticleSitemap(NewsroomSitemap):
 
 
 class NewsSitemap(ArticleSitemap):
+    """One edition's news: Google wants one language per publication."""
+
     limit = NEWS_LIMIT
 
+    def __init__(self, language):
+        self.language = language
+
     def recent(self):
-        return super().items().filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        return (
+            super()
+            .items()
+            .in_edition(self.language)
+            .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        )
 
     def items(self):
         return self.recent()[:NEWS_LIMIT]
@@ -89,7 +100,10 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
-    "news": NewsSitemap,
+    # sitemap-news-en.xml, sitemap-news-ru.xml
+    **{
+        f"news-{code}": partial(NewsSitemap, language=code) for code in editions.codes()
+    },
 }
 
 
@@ -110,7 +124,10 @@ def sitemap_index(request):
 
 def sitemap(request, section):
     """One page of one sitemap; the news sitemap carries Google's extension."""
-    template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"
+    if section.startswith("news-"):
+        template = "sitemaps/news.xml"
+    else:
+        template = "sitemaps/sitemap.xml"
     return sitemap_views.sitemap(
         request, SITEMAPS, section=section, template_name=template
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import converters, views  # noqa: F401 - registers "tagslug"
 from .feeds import (
     AuthorAtomFeed,
     AuthorFeed,
@@ -24,8 +24,8 @@ urlpatterns = [
         SectionAtomFeed(),
         name="section_feed_atom",
     ),
-    path("feeds/tags/<slug:slug>/rss/", TagFeed(), name="tag_feed"),
-    path("feeds/tags/<slug:slug>/atom/", TagAtomFeed(), name="tag_feed_atom"),
+    path("feeds/tags/<tagslug:slug>/rss/", TagFeed(), name="tag_feed"),
+    path("feeds/tags/<tagslug:slug>/atom/", TagAtomFeed(), name="tag_feed_atom"),
     path("feeds/authors/<slug:slug>/rss/", AuthorFeed(), name="author_feed"),
     path(
         "feeds/authors/<slug:slug>/atom/",
@@ -41,7 +41,7 @@ urlpatterns = [
     ),
     path("corrections/", views.correction_list, name="corrections"),
     path("corrections/<int:pk>/", views.correction_detail, name="correction"),
-    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("tags/<tagslug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),
     path("search/", views.search, name="search"),

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from . import editions
 from .forms import SearchForm
 from .models import Article, Author, Correction, Section
 from .pagination import paginate
@@ -20,10 +21,14 @@ from .services import (
 def home(request):
     # The editors' picks lead; with none, the newest article does.
     top_stories = list(
-        Article.objects.top_stories().for_listing()[: settings.HOME_TOP_STORIES]
+        Article.objects.top_stories()
+        .in_edition()
+        .for_listing()[: settings.HOME_TOP_STORIES]
     )
     if not top_stories:
-        top_stories = list(Article.objects.published().for_listing().newest_first()[:1])
+        top_stories = list(
+            Article.objects.published().in_edition().for_listing().newest_first()[:1]
+        )
     sections = latest_per_section(exclude_ids=[a.id for a in top_stories])
     return render(
         request,
@@ -37,9 +42,14 @@ def home(request):
 
 
 def section_detail(request, slug):
-    section = get_object_or_404(Section, slug=slug)
+    # The URL prefix decides the edition: another edition's section is a 404.
+    section = get_object_or_404(Section.objects.in_edition(), slug=slug)
     articles = (
-        Article.objects.published().filter(section=section).for_listing().newest_first()
+        Article.objects.published()
+        .in_edition()
+        .filter(section=section)
+        .for_listing()
+        .newest_first()
     )
     page = paginate(request, articles)
     return render(
@@ -49,7 +59,13 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().filter(tags=tag).for_listing().newest_first()
+    articles = (
+        Article.objects.published()
+        .in_edition()
+        .filter(tags=tag)
+        .for_listing()
+        .newest_first()
+    )
     page = paginate(request, articles)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
@@ -57,7 +73,11 @@ def tag_detail(request, slug):
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     articles = (
-        Article.objects.published().filter(authors=author).for_listing().newest_first()
+        Article.objects.published()
+        .in_edition()
+        .filter(authors=author)
+        .for_listing()
+        .newest_first()
     )
     page = paginate(request, articles)
     return render(
@@ -67,14 +87,22 @@ def author_detail(request, slug):
 
 def article_detail(request, section, slug):
     article = (
-        Article.objects.readable().for_detail().filter(section__slug=section, slug=slug)
+        Article.objects.readable()
+        .in_edition()
+        .for_detail()
+        .filter(section__slug=section, slug=slug)
     ).first()
     if article is None:
         # Taken down or expired: say so (410), unlike an address that never was.
-        if Article.objects.gone().filter(section__slug=section, slug=slug).exists():
+        gone = Article.objects.gone().in_edition()
+        if gone.filter(section__slug=section, slug=slug).exists():
             return render(request, "articles/article_gone.html", status=410)
         raise Http404
-    return render(request, "articles/article_detail.html", {"article": article})
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "edition_versions": article.edition_versions},
+    )
 
 
 def article_preview(request, pk):
@@ -85,7 +113,11 @@ def article_preview(request, pk):
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "is_preview": True},
+        {
+            "article": article,
+            "edition_versions": article.edition_versions,
+            "is_preview": True,
+        },
     )
 
 
@@ -135,7 +167,10 @@ def archive_month(request, year, month):
 
 def _archive(request, start, end, first_day, *, period):
     articles = (
-        Article.objects.published_between(start, end).for_listing().newest_first()
+        Article.objects.published_between(start, end)
+        .in_edition()
+        .for_listing()
+        .newest_first()
     )
     page = paginate(request, articles)
     if not page.object_list:
@@ -156,7 +191,11 @@ def _archive(request, start, end, first_day, *, period):
 
 def correction_list(request):
     """Recent corrections and updates across the site."""
-    corrections = Correction.objects.public().select_related("article__section")
+    corrections = (
+        Correction.objects.public()
+        .filter(article__language=editions.current())
+        .select_related("article__section")
+    )
     page = paginate(request, corrections)
     return render(request, "articles/correction_list.html", {"page": page})
 
@@ -164,9 +203,9 @@ def correction_list(request):
 def correction_detail(request, pk):
     """What a correction changed in the public text."""
     correction = get_object_or_404(
-        Correction.objects.public().select_related(
-            "article__section", "before", "after"
-        ),
+        Correction.objects.public()
+        .filter(article__language=editions.current())
+        .select_related("article__section", "before", "after"),
         pk=pk,
     )
     diff = None

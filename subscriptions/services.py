@@ -45,7 +45,11 @@ def get_target(kind, slug):
     model = TARGET_MODELS.get(kind)
     if model is None:
         return None
-    return model.objects.filter(slug=slug).first()
+    targets = model.objects.filter(slug=slug)
+    if model is Section:
+        # Section slugs are unique within an edition only.
+        targets = targets.in_edition()
+    return targets.first()
 
 
 def absolute(path):

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from articles import converters  # noqa: F401 - registers "tagslug"
+
 from . import views
 
 app_name = "subscriptions"
@@ -9,5 +11,5 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("<int:pk>/frequency/", views.change_frequency, name="frequency"),
     path("<int:pk>/delete/", views.delete, name="delete"),
-    path("<str:kind>/<slug:slug>/", views.subscribe, name="subscribe"),
+    path("<str:kind>/<tagslug:slug>/", views.subscribe, name="subscribe"),
 ]

@@ -41,7 +41,8 @@ def make_article(*, tags=(), authors=(), **overrides):
     }
     fields.update(overrides)
     if "section" not in fields:
-        fields["section"] = make_section()
+        fields["section"] = make_section(language=fields.get("language", "en"))
+    fields.setdefault("language", fields["section"].language)
     article = Article.objects.create(**fields)
     if tags:
         article.tags.add(*tags)

@@ -14,10 +14,10 @@ always the lead, as on the reference page.
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils.text import slugify
-
-from . import business, military, russia, science, sport, world
+from ..text import slugify_title
+from . import business, military, russia, russian, science, sport, world
 from .reference import REFERENCE
+from .reference_ru import REFERENCE_RU
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -115,6 +115,9 @@ UNPUBLISHED = [
     },
 ]
 
+# Each edition's sections, English first.
+EDITIONS = {"en": SECTIONS, "ru": russian.SECTIONS}
+
 STORIES = {
     "russia": russia.STORIES,
     "world": world.STORIES,
@@ -129,13 +132,19 @@ LAST_STORY_AT = REFERENCE["published_at"] - timedelta(minutes=40)
 SOURCES = ["RIA Novosti"] * 8 + ["Interfax", "ITAR-TASS"]
 
 
-def generate_articles(rng):
-    """The generated stories as dicts, section by section (no database)."""
-    titles = {REFERENCE["title"]}
+def generate_articles(rng, *, language="en"):
+    """The generated stories of one edition as dicts, section by section (no
+    database)."""
+    if language == "ru":
+        sections, stories, sources = russian.SECTIONS, russian.STORIES, russian.SOURCES
+        titles, weekdays, decimal = {REFERENCE_RU["title"]}, russian.WEEKDAYS, ","
+    else:
+        sections, stories, sources = SECTIONS, STORIES, SOURCES
+        titles, weekdays, decimal = {REFERENCE["title"]}, WEEKDAYS, "."
     articles = []
     span = int((LAST_STORY_AT - FIRST_STORY_AT).total_seconds() // 60)
-    for slug, _name, _description, _colour, count in SECTIONS:
-        kinds = STORIES[slug]
+    for slug, _name, _description, _colour, count in sections:
+        kinds = stories[slug]
         order = rng.sample(kinds, len(kinds)) * count
         for i in range(count):
             published_at = FIRST_STORY_AT + timedelta(minutes=rng.randrange(span))
@@ -143,7 +152,9 @@ def generate_articles(rng):
                 published_at = FIRST_STORY_AT + timedelta(minutes=rng.randrange(span))
             kind = order[i]
             for _attempt in range(50):
-                story = write_story(kind, rng, published_at)
+                story = write_story(
+                    kind, rng, published_at, weekdays=weekdays, decimal=decimal
+                )
                 if story["title"] not in titles:
                     break
                 kind = rng.choice(kinds)
@@ -152,23 +163,26 @@ def generate_articles(rng):
             titles.add(story["title"])
             covering = [a[0] for a in AUTHORS if slug in a[3]]
             bylines = []
-            if rng.random() < 0.5:
+            if covering and rng.random() < 0.5:
                 two = rng.random() < 0.15 and len(covering) > 1
                 bylines = rng.sample(covering, 2 if two else 1)
             story.update(
                 section=slug,
                 published_at=published_at.astimezone(MOSCOW),
-                source_credit=rng.choice(SOURCES),
+                source_credit=rng.choice(sources),
                 authors=bylines,
-                has_image=rng.random() < 0.34,
+                # The Russian edition's stories go without pictures: the demo
+                # stays quick to load.
+                has_image=language == "en" and rng.random() < 0.34,
+                language=language,
             )
             articles.append(story)
     return articles
 
 
-def write_story(kind, rng, published_at):
+def write_story(kind, rng, published_at, *, weekdays=WEEKDAYS, decimal="."):
     """One story from a template: title, lead, paragraphs, place and tags."""
-    values = {"day": WEEKDAYS[published_at.astimezone(MOSCOW).weekday()]}
+    values = {"day": weekdays[published_at.astimezone(MOSCOW).weekday()]}
     for key, options in kind["words"].items():
         first, second = rng.sample(options, 2) if len(options) > 1 else options * 2
         names = key.split(",")
@@ -178,7 +192,7 @@ def write_story(kind, rng, published_at):
             values[name], values[f"{name}2"] = one, other
     for key, (low, high) in kind.get("numbers", {}).items():
         if isinstance(low, float):
-            values[key] = f"{rng.uniform(low, high):.1f}"
+            values[key] = f"{rng.uniform(low, high):.1f}".replace(".", decimal)
         else:
             values[key] = rng.randint(low, high)
             values[f"{key}_words"] = (
@@ -190,7 +204,7 @@ def write_story(kind, rng, published_at):
     picked = sorted(rng.sample(range(len(body)), rng.randint(2, len(body))))
     paragraphs = [lead] + [body[i].format(**values) for i in picked]
     return {
-        "slug": slugify(title),
+        "slug": slugify_title(title),
         "title": title,
         "lead": lead,
         "paragraphs": paragraphs[:6],

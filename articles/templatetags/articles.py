@@ -1,9 +1,10 @@
 from urllib.parse import quote
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 
-from .. import images, search, services
+from .. import editions, images, search, services
 from ..models import Article, Section
 from ..seo import dateline_parts
 from ..services import newsfeed_page
@@ -14,7 +15,7 @@ register = template.Library()
 @register.inclusion_tag("includes/section_menu.html", takes_context=True)
 def section_menu(context, current=None):
     """The masthead's section links, in the editors' order."""
-    return {"sections": Section.objects.active(), "current": current}
+    return {"sections": Section.objects.active().in_edition(), "current": current}
 
 
 @register.inclusion_tag("articles/includes/newsfeed.html")
@@ -36,9 +37,31 @@ def dateline(article):
 
 @register.simple_tag(takes_context=True)
 def language_url(context, code):
-    """This page's address in the interface language `code`."""
+    """This page in the edition `code`: an article's translation there, that
+    edition's home for other content of this edition, else the same page."""
+    versions = context.get("edition_versions")
+    if versions is not None and code in versions:
+        return versions[code].get_absolute_url()
+    for name in ("article", "section"):
+        shown = context.get(name)
+        if isinstance(shown, Article | Section) and shown.language != code:
+            # Sections and articles belong to one edition: no 404 for a reader.
+            return editions.reverse_in(code, "articles:home")
     request = context["request"]
     return translate_url(request.get_full_path(), code)
+
+
+@register.inclusion_tag("articles/includes/edition_alternates.html", takes_context=True)
+def edition_alternates(context, versions):
+    """hreflang alternates for each edition's version of an article (absolute),
+    x-default on the default language's version, else the first one."""
+    request = context["request"]
+    links = [
+        (code, request.build_absolute_uri(article.get_absolute_url()))
+        for code, article in versions.items()
+    ]
+    default = dict(links).get(settings.LANGUAGE_CODE, links[0][1] if links else None)
+    return {"links": links if len(links) > 1 else [], "default": default}
 
 
 @register.filter
@@ -117,5 +140,7 @@ def responsive_image(obj, kind="card", alt=""):
 @register.inclusion_tag("includes/breaking_banner.html")
 def breaking_banner():
     """The newest breaking story for the site-wide banner, in one query."""
-    article = Article.objects.breaking().for_headlines().newest_first().first()
+    article = (
+        Article.objects.breaking().in_edition().for_headlines().newest_first().first()
+    )
     return {"article": article}

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import image_upload, make_article, make_staff
+from tests.factories import image_upload, make_article, make_section, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +247,41 @@ def test_editor_html_is_still_sanitized_on_save(client, editor, section):
     client.post(ADD_URL, article_form(section, body=body))
 
     assert Article.objects.get().body == "<p>Hi </p>"
+
+
+def test_editor_links_a_russian_translation_with_a_transliterated_slug(
+    client, editor, section
+):
+    original = make_article(section=section)
+    rossiya = make_section(name="Россия", slug="rossiya", language="ru")
+    client.force_login(editor)
+
+    form_page = client.get(ADD_URL).content.decode()
+    response = client.post(
+        ADD_URL,
+        article_form(
+            rossiya,
+            title="Глава НАТО и Иванов обсудят",
+            slug="",
+            translation_of=original.pk,
+        ),
+    )
+
+    assert 'id="id_translation_of"' in form_page
+    assert "admin-autocomplete" in form_page
+    assert response.status_code == 302
+    russian = Article.objects.get(translation_of=original)
+    assert russian.language == "ru"
+    assert russian.slug == "glava-nato-i-ivanov-obsudyat"
+    assert russian.get_absolute_url() == "/ru/rossiya/glava-nato-i-ivanov-obsudyat/"
+
+
+def test_admin_refuses_a_section_of_another_edition(client, editor):
+    rossiya = make_section(slug="rossiya", language="ru")
+    client.force_login(editor)
+
+    response = client.post(ADD_URL, article_form(rossiya, language="en"))
+
+    assert response.status_code == 200
+    assert "The section belongs to another edition." in response.content.decode()
+    assert not Article.objects.exists()

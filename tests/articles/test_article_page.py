@@ -183,16 +183,17 @@ def test_article_page_query_count_is_flat(
     )
 
     # article+section+comment count, bylines+authors, tags, corrections,
-    # related articles (the section's newest, shared-tag counts, the
-    # candidates, their bylines), breaking banner, section menu, newsfeed,
-    # discussion (no comments: its count only), chat messages
-    with django_assert_num_queries(13):
+    # its translations (the versions in other editions), related articles
+    # (the section's newest, shared-tag counts, the candidates, their
+    # bylines), breaking banner, section menu, newsfeed, discussion (no
+    # comments: its count only), chat messages
+    with django_assert_num_queries(14):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 
 
-def test_russian_article_page_shows_russian_interface(client, reference_article):
-    response = client.get("/ru" + reference_article.get_absolute_url())
+def test_russian_article_page_shows_russian_interface(client, russian_reference):
+    response = client.get(russian_reference.get_absolute_url())
 
     html = response.content.decode()
     assert response.status_code == 200

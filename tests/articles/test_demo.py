@@ -90,14 +90,14 @@ def test_reference_body_is_the_reference_paragraphs_without_dateline(load_demo):
 
 
 def test_reference_article_is_the_newest_overall_and_in_russia(load_demo):
-    published = Article.objects.published().newest_first()
+    published = Article.objects.published().in_edition("en").newest_first()
 
     assert published.first().slug == REFERENCE_SLUG
     assert published.filter(section__slug="russia").first().slug == REFERENCE_SLUG
 
 
 def test_sections_are_in_masthead_order_with_descriptions(load_demo):
-    sections = list(Section.objects.active())
+    sections = list(Section.objects.active().in_edition("en"))
 
     assert len(sections) >= 5
     assert [s.position for s in sections] == list(range(len(sections)))
@@ -107,7 +107,7 @@ def test_sections_are_in_masthead_order_with_descriptions(load_demo):
 
 
 def test_other_articles_fill_the_site_before_the_reference_day(load_demo):
-    others = Article.objects.published().exclude(slug=REFERENCE_SLUG)
+    others = Article.objects.published().in_edition("en").exclude(slug=REFERENCE_SLUG)
     top = Article.objects.get(slug=REFERENCE_SLUG)
 
     assert others.count() >= 60
@@ -161,3 +161,38 @@ def test_if_empty_loads_an_empty_database(media_root):
     call_command("load_demo", "--if-empty", stdout=StringIO())
 
     assert Article.objects.filter(slug=REFERENCE_SLUG).exists() is True
+
+
+def test_russian_edition_has_its_sections_and_articles(load_demo):
+    sections = list(Section.objects.active().in_edition("ru"))
+    articles = Article.objects.published().in_edition("ru")
+
+    assert [s.name for s in sections] == [
+        "Россия", "В мире", "Армия", "Экономика", "Наука", "Спорт"
+    ]  # fmt: skip
+    assert all(s.description for s in sections)
+    assert articles.count() >= 20
+    assert not articles.exclude(section__language="ru").exists()
+    assert articles.values("section").distinct().count() == 6
+    for article in articles.exclude(translation_of__isnull=False).prefetch_related(
+        "tags"
+    ):
+        assert re.fullmatch(r"[a-z0-9-]+", article.slug)
+        assert 2 <= len(article.tags.all()) <= 4
+        assert 3 <= len(paragraphs(article.body)) <= 6
+
+
+def test_russian_reference_is_linked_to_the_english_one(load_demo):
+    english = Article.objects.get(slug=REFERENCE_SLUG)
+    (russian,) = english.translations.all()
+
+    assert russian.language == "ru"
+    assert russian.title.startswith("Генсек НАТО и Сергей Иванов обсудят")
+    assert russian.section.name == "Россия"
+    assert russian.dateline_place == "Брюссель"
+    assert russian.source_credit == "РИА Новости"
+    assert russian.published_at == english.published_at
+    assert len(paragraphs(russian.body)) == len(paragraphs(english.body))
+    assert (
+        Article.objects.published().in_edition("ru").newest_first().first() == russian
+    )

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article, Correction
 from tests.factories import make_article, make_author, make_section
@@ -15,7 +15,13 @@ TITLE = "Embargoed summit communique"
 
 
 def public_paths(article):
-    """Every public page that could name an article; extend as pages arrive."""
+    """Every public page of the article's edition that could name it; extend as
+    pages arrive."""
+    with translation.override(article.language):
+        return _public_paths(article)
+
+
+def _public_paths(article):
     section, author = article.section, article.byline_authors[0]
     day = timezone.localtime(article.published_at)
     neighbour = Article.objects.exclude(pk=article.pk).get(section=section)
@@ -29,10 +35,10 @@ def public_paths(article):
         for name in names
     ]
     sitemaps = [
-        reverse("sitemap", kwargs={"section": name}) for name in ["articles", "news"]
+        reverse("sitemap", kwargs={"section": name})
+        for name in ["articles", f"news-{article.language}"]
     ]
     return [
-        "/ru/",
         reverse("articles:feed_atom"),
         *feeds,
         *sitemaps,
@@ -40,7 +46,7 @@ def public_paths(article):
         reverse("articles:archive_day", args=[day.year, day.month, day.day]),
         reverse("articles:archive_month", args=[day.year, day.month]),
         neighbour.get_absolute_url(),  # its related articles
-        "/",
+        reverse("articles:home"),
         section.get_absolute_url(),
         reverse("articles:tag", kwargs={"slug": "summit"}),
         author.get_absolute_url(),
@@ -50,12 +56,13 @@ def public_paths(article):
         reverse("articles:feed"),
         reverse("articles:section_feed", kwargs={"slug": section.slug}),
         *[c.get_absolute_url() for c in article.corrections.all()],
-        *EXTRA_PUBLIC_PATHS,
+        *(reverse(name) for name in EXTRA_PUBLIC_PATHS),
     ]
 
 
 # Public URLs added by later features (corrections, sitemaps, search...).
-EXTRA_PUBLIC_PATHS = [reverse("articles:corrections")]
+# URL names, reversed under the story's edition prefix.
+EXTRA_PUBLIC_PATHS = ["articles:corrections"]
 
 
 def where_title_appears(client, article):
@@ -70,9 +77,9 @@ def where_title_appears(client, article):
     return found
 
 
-@pytest.fixture
-def story(db):
-    section = make_section(slug="world")
+@pytest.fixture(params=["en", "ru"])
+def story(db, request):
+    section = make_section(slug="world", language=request.param)
     author = make_author()
     article = make_article(
         title=TITLE, section=section, authors=[author], tags=["Summit"]

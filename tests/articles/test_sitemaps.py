@@ -85,7 +85,7 @@ def plain_sitemaps(client, schemas):
     assert_valid(schemas["siteindex"], index)
     found = {}
     for url in locs(index, "sitemap"):
-        if "sitemap-news.xml" in url:
+        if "sitemap-news-" in url:
             continue
         root = fetch_xml(client, url)
         assert_valid(schemas["sitemap"], root)
@@ -99,7 +99,7 @@ def test_index_names_every_sitemap_with_absolute_urls(client, schemas, archive):
     assert_valid(schemas["siteindex"], index)
     assert locs(index, "sitemap") == [
         f"http://testserver/sitemap-{name}.xml"
-        for name in ("articles", "sections", "tags", "authors", "news")
+        for name in ("articles", "sections", "tags", "authors", "news-en")
     ]
 
 
@@ -172,8 +172,8 @@ def test_unknown_sitemap_is_404(client):
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
-def news_entries(client):
-    root = fetch_xml(client, "/sitemap-news.xml")
+def news_entries(client, language="en"):
+    root = fetch_xml(client, f"/sitemap-news-{language}.xml")
     assert root.tag == f"{{{NS['sm']}}}urlset"
     return root.findall("sm:url", NS)
 
@@ -252,7 +252,8 @@ def test_robots_txt_names_the_sitemaps_and_keeps_private_pages_out(client, archi
     named = [line.split(" ", 1)[1] for line in lines if line.startswith("Sitemap:")]
     assert named == [
         "http://testserver/sitemap.xml",
-        "http://testserver/sitemap-news.xml",
+        "http://testserver/sitemap-news-en.xml",
+        "http://testserver/sitemap-news-ru.xml",
     ]
     for url in named:
         assert client.get(url).status_code == 200
@@ -266,14 +267,17 @@ def test_anonymous_sitemap_sets_no_cookie(client, archive):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # each sitemap: count, and latest change for articles and news
-        ("/sitemap.xml", 7),
+        # each sitemap: count (news once per edition), and latest change for
+        # articles and the English news (the Russian one is empty)
+        ("/sitemap.xml", 8),
         # count, page of rows
         ("/sitemap-articles.xml", 2),
         ("/sitemap-sections.xml", 2),
         ("/sitemap-tags.xml", 2),
         ("/sitemap-authors.xml", 2),
-        ("/sitemap-news.xml", 2),
+        ("/sitemap-news-en.xml", 2),
+        # no Russian articles here: the count only
+        ("/sitemap-news-ru.xml", 1),
     ],
 )
 @pytest.mark.parametrize("n_articles", [1, 30])

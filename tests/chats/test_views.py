@@ -89,10 +89,10 @@ def test_article_page_queries_are_flat_in_messages(
     for i in range(n_messages):
         say(article, make_user(), f"message {i}")
 
-    # article, bylines, tags, corrections, related articles (two: no peers),
-    # breaking banner, menu, newsfeed, comment count, and the room's messages
-    # with their authors in one query
-    with django_assert_num_queries(11):
+    # article, bylines, tags, corrections, translations, related articles
+    # (two: no peers), breaking banner, menu, newsfeed, comment count, and the
+    # room's messages with their authors in one query
+    with django_assert_num_queries(12):
         client.get(article.get_absolute_url())
 
 
@@ -106,7 +106,7 @@ def test_logged_in_page_queries_are_flat_in_messages(
 
     # as above, plus session, user, comment suspension, chat block, and the
     # user's and groups' permissions (may they delete messages?)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get(article.get_absolute_url())
 
 

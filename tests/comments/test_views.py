@@ -281,10 +281,10 @@ def test_article_page_query_count_is_flat_in_comments(
         make_comment(article=article, author=reader, body=f"re {i}", parent=top,
                      root=top, depth=1)  # fmt: skip
 
-    # article, bylines, tags, corrections, related articles (two: this
-    # article has no peers), breaking banner, menu, newsfeed, comment page
-    # count, page, replies, chat messages
-    with django_assert_num_queries(13):
+    # article, bylines, tags, corrections, translations, related articles
+    # (two: this article has no peers), breaking banner, menu, newsfeed,
+    # comment page count, page, replies, chat messages
+    with django_assert_num_queries(14):
         client.get(article.get_absolute_url())
 
 

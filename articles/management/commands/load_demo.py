@@ -66,15 +66,21 @@ def load_demo():
 
 
 def load_sections(made):
+    """Each edition's sections, keyed by (language, slug)."""
     sections = {}
-    for position, (slug, name, description, _colour, _count) in enumerate(
-        demo.SECTIONS
-    ):
-        sections[slug], created = Section.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name, "description": description, "position": position},
-        )
-        made["sections"] += created
+    for language, edition in demo.EDITIONS.items():
+        for position, (slug, name, description, _colour, _count) in enumerate(edition):
+            section, created = Section.objects.get_or_create(
+                slug=slug,
+                language=language,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "position": position,
+                },
+            )
+            sections[language, slug] = section
+            made["sections"] += created
     return sections
 
 
@@ -97,6 +103,9 @@ def load_articles(made, *, sections, authors):
         demo.REFERENCE,
         *demo.generate_articles(random.Random(demo.SEED)),
         *demo.UNPUBLISHED,
+        demo.REFERENCE_RU,
+        # A generator of its own, so the English stories stay as they were.
+        *demo.generate_articles(random.Random(demo.SEED + 1), language="ru"),
     ]
     slugs = [story["slug"] for story in stories]
     existing = set(
@@ -109,7 +118,8 @@ def load_articles(made, *, sections, authors):
     tags = {name: Tag.objects.get_or_create(name=name)[0] for name in names}
     tagged, bylines = [], []
     for story in stories:
-        article = create_article(story, section=sections[story["section"]])
+        language = story.get("language", "en")
+        article = create_article(story, section=sections[language, story["section"]])
         made["articles"] += 1
         made["images"] += bool(article.image)
         tagged += [
@@ -122,6 +132,15 @@ def load_articles(made, *, sections, authors):
         ]
     TaggedItem.objects.bulk_create(tagged)
     Byline.objects.bulk_create(bylines)
+    link_translations(stories)
+
+
+def link_translations(stories):
+    """Point each new translation at its original, found by slug."""
+    for story in stories:
+        if story.get("translation_of"):
+            original = Article.objects.get(slug=story["translation_of"])
+            Article.objects.filter(slug=story["slug"]).update(translation_of=original)
 
 
 def create_article(story, *, section):
@@ -130,6 +149,7 @@ def create_article(story, *, section):
         slug=story["slug"],
         title=story["title"],
         section=section,
+        language=section.language,
         lead=story["lead"],
         # Plain paragraphs: Article.save() turns blank-line blocks into <p>.
         body="\n\n".join(story["paragraphs"]),
