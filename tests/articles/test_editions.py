@@ -342,3 +342,11 @@ def test_russian_search_stems_russian_words_on_postgresql(client):
     response = client.get("/ru/search/?q=обсудить")
 
     assert result_titles(response) == ["Глава НАТО и Иванов обсудят отношения"]
+
+
+def test_language_switcher_names_each_language_in_itself(client, db):
+    english = client.get("/").content.decode()
+    russian = client.get("/ru/").content.decode()
+
+    assert 'lang="ru">Русский</a>' in english
+    assert 'lang="en">English</a>' in russian
