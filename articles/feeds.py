@@ -165,7 +165,7 @@ class TagFeed(LatestArticlesFeed):
         return (
             Article.objects.published()
             .in_edition()
-            .filter(tags=obj)
+            .tagged(obj)
             .for_feed()
             .newest_first()[:FEED_SIZE]
         )

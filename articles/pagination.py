@@ -15,7 +15,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.cap + 1].count()
+        # Bare keys, no ordering: the database may start from the most
+        # selective index (a tag's rows, say) instead of the ordered one.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def is_capped(self):

@@ -62,7 +62,7 @@ def tag_detail(request, slug):
     articles = (
         Article.objects.published()
         .in_edition()
-        .filter(tags=tag)
+        .tagged(tag)
         .for_listing()
         .newest_first()
     )

@@ -84,10 +84,10 @@ def test_home_page_query_count_is_flat(
         for position, article in enumerate(Article.objects.all()[:n_per_section]):
             HomeSlot.objects.create(article=article, position=position)
 
-    # editors' picks, (when none: the newest), their bylines, sections, latest
-    # per section (one query), their bylines, breaking banner, section menu,
-    # newsfeed
-    with django_assert_num_queries(8 if curated else 9):
+    # the picked ids, the editors' picks (when none: the newest), their
+    # bylines, sections, latest per section (one query), their bylines,
+    # breaking banner, section menu, newsfeed
+    with django_assert_num_queries(9):
         client.get("/")
 
 
