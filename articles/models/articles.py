@@ -15,125 +15,12 @@ from django.utils.translation import override
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from . import editions, images
-from .sanitize import clean_body
-from .text import slugify_title
-from .validators import validate_image_file
-
-# First path segments of the site's own pages (articles/urls.py, newsroom/urls.py)
-# that a section's slug must not take.
-RESERVED_SLUGS = frozenset(
-    """accounts admin archive authors comments corrections feeds media newsfeed
-    preview search static subscriptions tags en ru""".split()
-)
-
-
-def validate_section_slug(value):
-    if value in RESERVED_SLUGS:
-        raise ValidationError(
-            _("“%(slug)s” is used by the site's own pages; choose another slug."),
-            code="reserved_slug",
-            params={"slug": value},
-        )
-
-
-class SectionQuerySet(models.QuerySet):
-    def active(self):
-        """Sections shown to readers, in masthead order."""
-        return self.filter(is_active=True).order_by("position", "name")
-
-    def in_edition(self, language=None):
-        """Sections of the edition `language` (default: the page's edition)."""
-        return self.filter(language=language or editions.current())
-
-
-class Section(models.Model):
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        validators=[validate_section_slug],
-        help_text=_("Unique within the section's edition."),
-    )
-    language = models.CharField(
-        _("edition"),
-        max_length=7,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_("The language edition whose menu and pages show the section."),
-    )
-    description = models.TextField(
-        _("description"),
-        blank=True,
-        help_text=_("One or two sentences shown under the section's name."),
-    )
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Order in the masthead menu, low first.")
-    )
-    is_active = models.BooleanField(
-        _("active"),
-        default=True,
-        help_text=_("Inactive sections leave the menu; their articles stay online."),
-    )
-
-    objects = SectionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["language", "slug"], name="section_edition_slug_unique"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        # Under the section's own edition prefix, whatever page links to it.
-        return editions.reverse_in(
-            self.language, "articles:section", kwargs={"slug": self.slug}
-        )
-
-
-class AuthorQuerySet(models.QuerySet):
-    def with_published_articles(self):
-        """Authors credited on at least one article the public may see."""
-        bylines = Byline.objects.filter(article__in=Article.objects.published())
-        return self.filter(pk__in=bylines.values("author_id"))
-
-
-class Author(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    bio = models.TextField(_("short bio"), blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="authors/", blank=True, validators=[validate_image_file]
-    )
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author_profile",
-    )
-
-    objects = AuthorQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+from .. import editions, images
+from ..sanitize import clean_body
+from ..text import slugify_title
+from ..validators import validate_image_file
+from .authors import Author
+from .sections import Section
 
 
 def public_window(now):
@@ -291,6 +178,8 @@ class ArticleQuerySet(models.QuerySet):
         The few picked ids are read first: joined in SQL, the planners walk
         the whole archive's index to find them (80 ms at 200,000 articles).
         """
+        from .desk import HomeSlot  # the desk's models refer to Article
+
         picked = list(HomeSlot.objects.values_list("article_id", flat=True))
         return (
             self.published()
@@ -626,12 +515,16 @@ class Article(models.Model):
     @property
     def state(self):
         """The workflow state: a Status, or "scheduled" for a future time."""
+        from .desk import Transition
+
         if self.is_scheduled:
             return Transition.State.SCHEDULED
         return self.status
 
     @property
     def state_label(self):
+        from .desk import Transition
+
         return Transition.State(self.state).label
 
     @property
@@ -719,199 +612,6 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
-
-
-class Transition(models.Model):
-    """One step of an article through the workflow: who, when, from, to, why."""
-
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
-        SCHEDULED = "scheduled", _("Scheduled")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
-        ARCHIVED = "archived", _("Archived")
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="transitions"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    from_status = models.CharField(_("from"), max_length=12, choices=State)
-    to_status = models.CharField(_("to"), max_length=12, choices=State)
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("transition")
-        verbose_name_plural = _("workflow history")
-        indexes = [
-            models.Index(
-                fields=["article", "-created_at"], name="transition_article_idx"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-
-class Revision(models.Model):
-    """The article's text as one save left it; restoring makes a new one."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="revisions"
-    )
-    title = models.CharField(_("title"), max_length=200)
-    lead = models.TextField(_("lead"), blank=True)
-    body = models.TextField(_("body"), blank=True)
-    dateline_place = models.CharField(_("dateline place"), max_length=80, blank=True)
-    source_credit = models.CharField(_("source credit"), max_length=80, blank=True)
-    tags = models.JSONField(_("tags"), default=list)
-    authors = models.JSONField(_("authors"), default=list)
-    is_public = models.BooleanField(
-        _("public"),
-        default=False,
-        help_text=_("Saved while published or scheduled: the text readers get."),
-    )
-    note = models.CharField(_("note"), max_length=200, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saved at"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("revision")
-        verbose_name_plural = _("revisions")
-        indexes = [
-            models.Index(fields=["article", "-created_at"], name="revision_article_idx")
-        ]
-
-    def __str__(self):
-        return f"#{self.pk} {self.title}"
-
-    @property
-    def author_names(self):
-        return [name for _pk, name in self.authors]
-
-
-class CorrectionQuerySet(models.QuerySet):
-    def public(self):
-        """Corrections on articles the public may see, newest first."""
-        return self.filter(
-            article__in=Article.objects.published().values("id")
-        ).order_by("-created_at", "-id")
-
-
-class Correction(models.Model):
-    """A note to readers on a published article: what was corrected or added."""
-
-    class Kind(models.TextChoices):
-        CORRECTION = "correction", _("Correction")
-        UPDATE = "update", _("Update")
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="corrections"
-    )
-    kind = models.CharField(
-        _("kind"), max_length=10, choices=Kind, default=Kind.CORRECTION
-    )
-    text = models.TextField(
-        _("text"), help_text=_("Shown to readers after the article, with its time.")
-    )
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
-    # The public versions before and after the change, for the readers' diff.
-    before = models.ForeignKey(
-        Revision,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    after = models.ForeignKey(
-        Revision,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-
-    objects = CorrectionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("correction or update")
-        verbose_name_plural = _("corrections and updates")
-        indexes = [
-            models.Index(fields=["-created_at", "-id"], name="correction_recent_idx")
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
-
-    def get_absolute_url(self):
-        return reverse("articles:correction", kwargs={"pk": self.pk})
-
-    @property
-    def has_diff(self):
-        return self.before_id is not None and self.after_id is not None
-
-
-class HomeSlot(models.Model):
-    """An article the editors put at the top of the home page."""
-
-    article = models.OneToOneField(
-        Article,
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        related_name="home_slot",
-    )
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Low first; the first is the lead story.")
-    )
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = _("home page top story")
-        verbose_name_plural = _("home page top stories")
-        indexes = [models.Index(fields=["position"], name="homeslot_position_idx")]
-
-    def __str__(self):
-        return f"{self.position}: {self.article}"
-
-
-class EditLock(models.Model):
-    """Who has an article open in the admin, and since when; it lapses after
-    settings.EDIT_LOCK_MINUTES without a refresh. A warning, not a bar: the
-    version check is what keeps a save from overwriting a newer one."""
-
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, related_name="edit_lock"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    started_at = models.DateTimeField(default=timezone.now)
-    refreshed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("editing lock")
-        verbose_name_plural = _("editing locks")
-
-    def __str__(self):
-        return f"{self.user} → {self.article_id}"
 
 
 def unique_slug(model, text, *, max_length):

@@ -1,0 +1,65 @@
+"""Admin for the catalogue: sections, authors and the home page picks."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from ..images import refresh_renditions
+from ..models import (
+    Author,
+    HomeSlot,
+    Section,
+)
+
+# The change page's workflow buttons: POST name "_workflow" → (label, service).
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "slug",
+        "language",
+        "position",
+        "is_active",
+        "subscriber_count",
+    ]
+    list_editable = ["position", "is_active"]
+    list_filter = ["language"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(subscribers=Count("subscriptions"))
+        )
+
+    @admin.display(description=_("e-mail subscribers"), ordering="subscribers")
+    def subscriber_count(self, obj):
+        return obj.subscribers
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user"]
+    search_fields = ["name", "bio"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "photo" in form.changed_data or (obj.photo and not obj.photo_renditions):
+            refresh_renditions(obj=obj)
+
+
+@admin.register(HomeSlot)
+class HomeSlotAdmin(admin.ModelAdmin):
+    list_display = ["position", "article", "article_state"]
+    list_display_links = ["article"]
+    list_editable = ["position"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["article"]
+
+    @admin.display(description=_("state"))
+    def article_state(self, obj):
+        return obj.article.state_label

@@ -1,0 +1,35 @@
+"""The publishing core's models, by topic: sections, authors, articles with
+their bylines, and the desk's records (workflow, revisions, corrections,
+home page picks, editing locks)."""
+
+from .articles import Article, ArticleQuerySet, Byline, public_window, unique_slug
+from .authors import Author, AuthorQuerySet
+from .desk import (
+    Correction,
+    CorrectionQuerySet,
+    EditLock,
+    HomeSlot,
+    Revision,
+    Transition,
+)
+from .sections import RESERVED_SLUGS, Section, SectionQuerySet, validate_section_slug
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "Article",
+    "ArticleQuerySet",
+    "Author",
+    "AuthorQuerySet",
+    "Byline",
+    "Correction",
+    "CorrectionQuerySet",
+    "EditLock",
+    "HomeSlot",
+    "Revision",
+    "Section",
+    "SectionQuerySet",
+    "Transition",
+    "public_window",
+    "unique_slug",
+    "validate_section_slug",
+]
