@@ -133,7 +133,7 @@ def main():
         "day archive": f"/archive/{day:%Y/%m/%d}/",
         "search": "/search/?q=pipeline+summit",
         "feed (RSS)": "/feeds/rss/",
-        "news sitemap": "/sitemap-news.xml",
+        "news sitemap": "/sitemap-news-en.xml",
     }
     client = Client()
     print(f"\n{connection.vendor}, {Article.objects.count():,} articles, "
