@@ -9,7 +9,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from .search import ensure_fts5_triggers
+        from .search_index import ensure_fts5_triggers
 
         # Schema upkeep, not business logic: see ensure_fts5_triggers.
         post_migrate.connect(ensure_fts5_triggers, sender=self)

@@ -1,52 +1,64 @@
 """Full-text search over published articles.
 
-PostgreSQL: a weighted tsvector over title (A), lead (B) and body (C), served
-by the functional GIN index `article_search_idx` (migration 0020). SQLite: the
-FTS5 table `articles_article_fts`, kept in step by triggers on the articles
-table and ranked with bm25(). Reader text never reaches either query syntax
-unescaped: PostgreSQL gets it through websearch_to_tsquery(), which accepts
-any input, and FTS5 gets only double-quoted words.
+The document (articles/search_index.py) is each article's title, lead, body,
+tag names and author names. PostgreSQL: the weighted tsvector column
+`search_document` (title A, lead and tags B, body and authors C), ranked with
+ts_rank(). SQLite: the FTS5 table `articles_article_fts`, ranked with bm25().
+Reader text never reaches either query syntax unescaped: PostgreSQL gets it
+through websearch_to_tsquery(), which accepts any input, and FTS5 gets only
+double-quoted words.
+
+A search looks through a window: the newest SEARCH_WINDOW articles of the
+edition, in the section and dates chosen (issue 9). A common word matches a
+good part of a big archive, and finding, let alone ranking, all its matches
+costs in proportion to the archive; the window keeps a search's cost the same
+on any archive. The page says when the window left older articles out;
+choosing dates moves the window back.
 """
 
 import re
 from datetime import timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.conf import settings
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connections
-from django.db.models import F
+from django.db.models import Expression, F, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import editions
 from .models import Article
+from .search_index import FTS_TABLE
 from .services import start_of_day
 
 # Longer queries are cut: no reader needs more, and it bounds the work.
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 SEARCH_CONFIG = "english"
-# PostgreSQL text search configuration per edition: Russian stems Russian
-# words ("обсудят" finds "обсудить"); a partial GIN index serves each
-# (migration 0041).
+# PostgreSQL text search configuration per edition, as the search_document
+# trigger chooses it: Russian stems Russian words ("обсудят" finds "обсудить").
 SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
-FTS_TABLE = "articles_article_fts"
-# bm25() column weights for title, lead, body: a title match counts most.
-FTS_WEIGHTS = (10.0, 4.0, 1.0)
+# bm25() column weights for title, lead, body, tags, authors: a title match
+# counts most.
+FTS_WEIGHTS = (10.0, 4.0, 1.0, 4.0, 1.0)
 
 WORD_RE = re.compile(r"\w+")
 
 
-def search_vector(config=SEARCH_CONFIG):
-    """Title (A), lead (B) and body (C) as one weighted tsvector."""
-    return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("lead", weight="B", config=config)
-        + SearchVector("body", weight="C", config=config)
-    )
+class SearchDocument(Expression):
+    """The search_document column of the query's own articles table: the
+    Django model leaves it out, so that no save() ever writes it."""
 
+    output_field = SearchVectorField()
 
-SEARCH_VECTOR = search_vector()
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.search_document", []
 
 
 def clean_query(text):
@@ -69,17 +81,11 @@ def fts5_match(terms):
     return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
 
 
-def search_articles(query, *, section=None, date_from=None, date_to=None):
-    """Published articles matching `query`, best match first.
-
-    `date_from` and `date_to` are dates, both included, in the site's time
-    zone. An empty query finds nothing.
-    """
-    terms = search_terms(query)
-    if not terms:
-        return Article.objects.none()
-    language = editions.current()
-    articles = Article.objects.published().in_edition(language)
+def searchable_articles(*, section=None, date_from=None, date_to=None):
+    """The published articles of the edition a search looks through, in
+    `section` and published from `date_from` to `date_to` (dates, both
+    included, in the site's time zone), newest first."""
+    articles = Article.objects.published().in_edition()
     if section is not None:
         articles = articles.filter(section=section)
     if date_from is not None:
@@ -88,34 +94,94 @@ def search_articles(query, *, section=None, date_from=None, date_to=None):
         articles = articles.filter(
             published_at__lt=start_of_day(date_to + timedelta(days=1))
         )
-    if connections[articles.db].vendor == "postgresql":
-        config = SEARCH_CONFIGS.get(language, SEARCH_CONFIG)
-        vector = search_vector(config)
-        search_query = SearchQuery(
-            clean_query(query), search_type="websearch", config=config
-        )
-        articles = (
-            articles.alias(search=vector)
-            .filter(search=search_query)
-            .annotate(rank=SearchRank(vector, search_query))
+    return articles.newest_first()
+
+
+def search_articles(query, *, beyond=False, **filters):
+    """Articles matching `query` among the newest SEARCH_WINDOW searchable
+    ones (`filters` as for searchable_articles), best match first; with
+    `beyond`, also the newest article outside the window, if any (see
+    ranked_matches). An empty query finds nothing.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return Article.objects.none()
+    searchable = searchable_articles(**filters)
+    db = connections[searchable.db]
+    window = searchable[: settings.SEARCH_WINDOW]
+    if db.vendor == "postgresql":
+        config = SEARCH_CONFIGS.get(editions.current(), SEARCH_CONFIG)
+        # The match is tested on the window's rows, after its LIMIT: left to
+        # itself the planner reads all of a common word's GIN entries, which
+        # grow with the archive (40 ms for two words in a million articles).
+        sql, params = _sql(window.annotate(document=SearchDocument()), "document", db)
+        ids = f"SELECT w.id FROM ({sql}) w WHERE w.document @@ {TSQUERY}"
+        params += (config, clean_query(query))
+        rank = SearchRank(
+            SearchDocument(),
+            SearchQuery(clean_query(query), search_type="websearch", config=config),
         )
     else:
         match = fts5_match(terms)
+        sql, params = _sql(window, None, db)
+        ids = f"SELECT w.id FROM ({sql}) w WHERE w.id IN ({FTS5_MATCHES})"
+        params += (match,)
         weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
-        articles = articles.filter(
-            id__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
-            )
-        ).annotate(
-            # bm25() is lower for better matches; negated so both backends
-            # sort by rank descending.
-            rank=RawSQL(
-                f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
-                f'WHERE {FTS_TABLE} MATCH %s AND rowid = "articles_article"."id"',
-                [match],
-            )
+        # bm25() is lower for better matches; negated so both backends sort
+        # by rank descending.
+        rank = RawSQL(
+            f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+            f'WHERE {FTS_TABLE} MATCH %s AND rowid = "articles_article"."id"',
+            [match],
         )
-    return articles.order_by(F("rank").desc(), "-published_at", "-id")
+    if beyond:
+        sql, beyond_params = _sql(first_beyond(searchable), None, db)
+        ids += f" UNION ALL SELECT b.id FROM ({sql}) b"
+        params += beyond_params
+    return (
+        Article.objects.filter(id__in=RawSQL(ids, params))
+        .annotate(rank=rank)
+        .order_by(F("rank").desc(), "-published_at", "-id")
+    )
+
+
+TSQUERY = "websearch_to_tsquery(%s::regconfig, %s)"
+FTS5_MATCHES = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+
+
+def _sql(articles, column, db):
+    """SQL and parameters selecting the ids (and `column`) of `articles`."""
+    fields = ["id", column] if column else ["id"]
+    sql, params = articles.values(*fields).query.get_compiler(connection=db).as_sql()
+    return sql, tuple(params)
+
+
+def first_beyond(searchable):
+    """The newest of `searchable` (newest first) outside the search window,
+    as a QuerySet of at most one."""
+    window = settings.SEARCH_WINDOW
+    return searchable[window : window + 1]
+
+
+def ranked_matches(query, **filters):
+    """(ids, left_out): the ids of search_articles(), best first, and the
+    publication time of the newest article its window left out (None when it
+    holds them all), in one query."""
+    if not search_terms(query):
+        return [], None
+    beyond = first_beyond(searchable_articles(**filters)).values("id")
+    rows = (
+        search_articles(query, beyond=True, **filters)
+        .annotate(is_beyond=Q(id=Subquery(beyond)))
+        .values_list("id", "published_at", "is_beyond")
+    )
+    ids, left_out = [], None
+    for pk, published_at, is_beyond in rows:
+        if is_beyond:
+            left_out = published_at
+        else:
+            ids.append(pk)
+    return ids, left_out
 
 
 def highlight(text, terms):
@@ -133,77 +199,3 @@ def highlight(text, terms):
         last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece escaped above
-
-
-def rebuild_index(using="default"):
-    """Rebuild the search index from the articles table; returns its kind."""
-    conn = connections[using]
-    with conn.cursor() as cursor:
-        if conn.vendor == "sqlite":
-            install_fts5(cursor)
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-            return "fts5"
-        if conn.vendor == "postgresql":
-            cursor.execute("REINDEX INDEX article_search_idx")
-            return "gin"
-    return None
-
-
-FTS5_SQL = [
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        title, lead, body,
-        content='articles_article', content_rowid='id',
-        tokenize='porter unicode61 remove_diacritics 2'
-    )""",
-    f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_insert
-        AFTER INSERT ON articles_article BEGIN
-            INSERT INTO {FTS_TABLE}(rowid, title, lead, body)
-            VALUES (new.id, new.title, new.lead, new.body);
-        END""",
-    f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_delete
-        AFTER DELETE ON articles_article BEGIN
-            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, lead, body)
-            VALUES ('delete', old.id, old.title, old.lead, old.body);
-        END""",
-    f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_update
-        AFTER UPDATE OF title, lead, body ON articles_article BEGIN
-            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, lead, body)
-            VALUES ('delete', old.id, old.title, old.lead, old.body);
-            INSERT INTO {FTS_TABLE}(rowid, title, lead, body)
-            VALUES (new.id, new.title, new.lead, new.body);
-        END""",
-]
-FTS5_TRIGGERS = (
-    "articles_article_fts_insert",
-    "articles_article_fts_delete",
-    "articles_article_fts_update",
-)
-
-
-def install_fts5(cursor):
-    """Create the FTS5 table and its triggers where missing (SQLite only)."""
-    for statement in FTS5_SQL:
-        cursor.execute(statement)
-
-
-def ensure_fts5_triggers(using="default", **kwargs):
-    """Put back the FTS5 triggers after a migration dropped them, and reindex.
-
-    Django's SQLite schema editor rebuilds a table (create, copy, drop,
-    rename) for many ALTERs, and dropping articles_article drops its
-    triggers with it; a later migration of any branch could do that.
-    Runs on post_migrate.
-    """
-    conn = connections[using]
-    if conn.vendor != "sqlite":
-        return
-    with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') "
-            "AND name LIKE 'articles_article%'"
-        )
-        present = {row[0] for row in cursor.fetchall()}
-        # No FTS5 table: migration 0020 is not applied (or was reversed).
-        if FTS_TABLE not in present or present.issuperset(FTS5_TRIGGERS):
-            return
-    rebuild_index(using)

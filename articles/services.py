@@ -4,7 +4,7 @@ from functools import reduce
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 from taggit.models import TaggedItem
@@ -78,13 +78,21 @@ def related_articles(*, article, limit=4, section_pool=50, tag_pool=200):
         .order_by("-n", "-object_id")[:tag_pool]
     )
     shared.update((row["object_id"], row["n"]) for row in counts)
-    candidates = in_edition.filter(id__in=shared).for_listing()
-    ranked = sorted(
-        candidates,
-        key=lambda a: (shared[a.id], a.published_at, a.id),
-        reverse=True,
+    # Ranked in SQL, so only `limit` rows are read whole: a CASE gives each
+    # candidate its number of shared tags (one branch per distinct number).
+    by_count = {}
+    for pk, n in shared.items():
+        by_count.setdefault(n, []).append(pk)
+    n_shared = Case(
+        *(When(id__in=pks, then=Value(n)) for n, pks in by_count.items()),
+        default=Value(0),
     )
-    return ranked[:limit]
+    return list(
+        in_edition.filter(id__in=shared)
+        .for_listing()
+        .alias(n_shared=n_shared)
+        .order_by("-n_shared", "-published_at", "-id")[:limit]
+    )
 
 
 def newsfeed_page(*, before=None, limit=None):

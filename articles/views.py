@@ -6,9 +6,9 @@ from taggit.models import Tag
 from . import editions
 from .forms import SearchForm
 from .models import Article, Author, Correction, Section
-from .pagination import paginate
+from .pagination import paginate, paginate_ids
 from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
-from .search import search_articles, search_terms
+from .search import ranked_matches, search_terms
 from .services import (
     archive_neighbours,
     archive_period,
@@ -135,23 +135,30 @@ def newsfeed(request, template_name="articles/newsfeed_list.html"):
 def search(request):
     """Published articles matching ?q=, best first, filtered by section and dates."""
     form = SearchForm(request.GET)
-    page, terms = None, []
+    page, terms, left_out = None, [], None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
-        results = search_articles(
+        ids, left_out = ranked_matches(
             data["q"],
             section=data["section"],
             date_from=data["date_from"],
             date_to=data["date_to"],
-        ).for_listing()
-        page = paginate(request, results)
+        )
+        page = paginate_ids(request, ids, Article.objects.for_listing())
         terms = search_terms(data["q"])
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "articles/search.html",
-        {"form": form, "page": page, "terms": terms, "page_query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "terms": terms,
+            "left_out": left_out,
+            "search_window": settings.SEARCH_WINDOW,
+            "page_query": query.urlencode(),
+        },
     )
 
 

@@ -1,13 +1,27 @@
-"""Time the reader pages against a large archive.
+"""Time the reader pages against a large archive, and how they scale.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \
-        .venv/bin/python bench/pages.py --articles 1000000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench1m \
+        .venv/bin/python bench/pages.py --articles 1000000 \
+        --baseline postgres://postgres@127.0.0.1:5432/newsroom_bench1k
 
 Fills the database named by DATABASE_URL (default: bench/bench.sqlite3) with
 an archive of published articles over 10 sections and 2,000 tags (once; the
 rows are kept for later runs), then requests each page in-process with
 Django's test client and prints the median and 95th percentile time and the
 number of queries. Times are server-side (no network), single process.
+
+With --baseline URL, a second database of the same kind is filled with
+--baseline-articles (1,000) and each page is requested on the two in turn,
+so a load on the machine weighs on both alike; the last column is the ratio
+of the medians (archive / baseline): the cost of the archive's size.
+
+Every cache is off (the page cache, fragment caches: a dummy cache backend)
+and DEBUG is off, as in production.
+
+--cpu reports CPU time instead of elapsed time: this process's plus, on
+PostgreSQL, its server process's (from /proc, so the server must run on this
+machine). Other work on the machine stretches elapsed times; CPU times much
+less, so their ratios are the steadier figure on a busy machine.
 """
 
 import argparse
@@ -21,7 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+os.environ["DJANGO_DEBUG"] = "0"
+os.environ["DJANGO_SECRET_KEY"] = "bench-only-" + "x" * 50
+os.environ["DJANGO_PAGE_CACHE"] = "0"
 
 import django  # noqa: E402
 
@@ -29,19 +46,31 @@ django.setup()
 
 from datetime import timedelta  # noqa: E402
 
+from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.db import connection, connections, transaction  # noqa: E402
+from django.db.utils import ConnectionHandler  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from articles.models import Article, Section  # noqa: E402
+from newsroom.settings import database_from_url  # noqa: E402
 
 BATCH = 5_000
 WORDS = ("gas talks ministry summit pipeline reform budget election treaty missile "
          "exports harvest satellite court border").split()  # fmt: skip
+NO_CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    for alias in settings.CACHES
+}
+# No collectstatic for a benchmark: the manifest storage would refuse.
+PLAIN_STATIC = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 
 def fill(n_articles):
@@ -90,39 +119,20 @@ def fill(n_articles):
         )
     if connection.vendor == "sqlite" and have < n_articles:
         call_command("rebuild_search_index")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    if have < n_articles:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
+            )
 
 
-def measure(client, url, repeat):
-    """Median and 95th percentile milliseconds, and queries, for GET `url`."""
-    client.get(url)  # warm caches and connections
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    return statistics.median(times), p95, len(queries)
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=30)
-    args = parser.parse_args()
-
-    call_command("migrate", verbosity=0)
-    fill(args.articles)
+def pages_to_time(n_articles):
+    """{name: URL} of the reader pages, for the archive now in use."""
     article = Article.objects.published().select_related("section").first()
-    middle = Article.objects.get(slug=f"bench-{args.articles // 2}")
+    middle = Article.objects.get(slug=f"bench-{n_articles // 2}")
     tag = Tag.objects.get(slug="bench-tag-7")
     day = timezone.localtime(middle.published_at)
-    pages = {
+    return {
         "home": "/",
         "section": "/bench-3/",
         "section, page 500": "/bench-3/?page=500",
@@ -135,13 +145,135 @@ def main():
         "feed (RSS)": "/feeds/rss/",
         "news sitemap": "/sitemap-news-en.xml",
     }
+
+
+class Archive:
+    """One benchmark database: its connection, size and page URLs."""
+
+    def __init__(self, db, n_articles):
+        self.db, self.n_articles = db, n_articles
+        self.times, self.queries = {}, {}
+
+    def use(self):
+        """Route every query (the default alias) to this database."""
+        connections["default"] = self.db
+
+    def prepare(self):
+        self.use()
+        call_command("migrate", verbosity=0)
+        fill(self.n_articles)
+        self.content_type_id = ContentType.objects.get_for_model(Article).id
+        self.urls = pages_to_time(self.n_articles)
+
+
+def open_database(url):
+    """A connection to `url` outside Django's configured aliases."""
+    return ConnectionHandler({"default": database_from_url(url)})["default"]
+
+
+def elapsed_clock():
+    """Milliseconds of elapsed time."""
+    return time.perf_counter() * 1000
+
+
+def cpu_clock():
+    """Milliseconds of CPU time of this process and its database server."""
+    used = time.process_time_ns()
+    if connection.vendor == "postgresql":
+        with open(f"/proc/{connection.connection.info.backend_pid}/schedstat") as f:
+            used += int(f.read().split()[0])
+    return used / 1e6
+
+
+clock = elapsed_clock
+
+
+def request(client, url):
+    started = clock()
+    response = client.get(url, secure=True)
+    spent = clock() - started
+    assert response.status_code == 200, (url, response.status_code)
+    return spent
+
+
+def measure(client, archives, page, repeat):
+    """Time GET of `page` on each archive in turn, `repeat` times each."""
+    for archive in archives:
+        archive.use()
+        request(client, archive.urls[page])  # warm caches and connections
+        archive.times[page] = []
+        with CaptureQueriesContext(connection) as queries:
+            request(client, archive.urls[page])
+        archive.queries[page] = len(queries)
+    for _ in range(repeat):
+        for archive in archives:
+            archive.use()
+            archive.times[page].append(request(client, archive.urls[page]))
+
+
+def summary(times):
+    """Median and 95th percentile of `times`."""
+    times = sorted(times)
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
+def report(archives, pages):
+    big = archives[0]
+    vendor = big.db.vendor
+    heads = [f"{a.n_articles:,} articles" for a in archives]
+    kind = "CPU" if clock is cpu_clock else "elapsed"
+    print(f"\n{vendor}, {kind} ms, median / p95 (queries)")
+    row = f"{'page':<26}" + "".join(f"{h:>24}" for h in heads)
+    print(row + (f"{'ratio':>8}" if len(archives) > 1 else ""))
+    for page in pages:
+        cells = []
+        for archive in archives:
+            median, p95 = summary(archive.times[page])
+            cells.append(f"{median:.1f} / {p95:.1f} ({archive.queries[page]})")
+        line = f"{page:<26}" + "".join(f"{c:>24}" for c in cells)
+        if len(archives) > 1:
+            ratio = summary(big.times[page])[0] / summary(archives[1].times[page])[0]
+            line += f"{ratio:>7.2f}x"
+        print(line)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--baseline", metavar="URL", help="a second database to compare with"
+    )
+    parser.add_argument("--baseline-articles", type=int, default=1_000)
+    parser.add_argument(
+        "--cpu", action="store_true", help="CPU time instead of elapsed time"
+    )
+    parser.add_argument(
+        "--page", action="append", help="time only this page (repeatable)"
+    )
+    args = parser.parse_args()
+    global clock
+    clock = cpu_clock if args.cpu else elapsed_clock
+
+    archives = [Archive(connections["default"], args.articles)]
+    if args.baseline:
+        baseline = open_database(args.baseline)
+        if baseline.vendor != archives[0].db.vendor:
+            parser.error("--baseline must be a database of the same kind")
+        archives.append(Archive(baseline, args.baseline_articles))
+    for archive in reversed(archives):
+        archive.prepare()
+    if len({a.content_type_id for a in archives}) > 1:
+        # ContentType's cache is per alias: both must agree on the ids.
+        sys.exit("The two databases number their content types differently.")
+    pages = list(archives[0].urls)
+    if args.page:
+        pages = [p for p in pages if p in args.page]
     client = Client()
-    print(f"\n{connection.vendor}, {Article.objects.count():,} articles, "
-          f"{args.repeat} requests per page")  # fmt: skip
-    print(f"{'page':<26}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
-    for name, url in pages.items():
-        median, p95, n_queries = measure(client, url, args.repeat)
-        print(f"{name:<26}{median:>10.1f}{p95:>9.1f}{n_queries:>9}")
+    with override_settings(CACHES=NO_CACHES, STORAGES=PLAIN_STATIC):
+        for page in pages:
+            measure(client, archives, page, args.repeat)
+    report(archives, pages)
 
 
 if __name__ == "__main__":

@@ -224,6 +224,9 @@ ARTICLES_PER_PAGE = 20
 # huge archive are reached through the date archives and search.
 PAGINATION_MAX_ROWS = 10_000
 NEWSFEED_SIZE = 10
+# Search looks through the newest this many articles (of the section and
+# dates chosen), so that its cost stays the same on any archive.
+SEARCH_WINDOW = env_int("DJANGO_SEARCH_WINDOW", 10_000)
 IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
 

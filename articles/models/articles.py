@@ -385,13 +385,30 @@ class Article(models.Model):
             models.Index(
                 fields=["status", "-published_at", "-id"], name="article_feed_idx"
             ),
-            # Every public list walks one edition newest first.
+            # Every public list walks one edition newest first. The last two
+            # columns make the index cover published(): counting a listing and
+            # skipping to a deep page read the index alone (issue 9).
             models.Index(
-                fields=["language", "status", "-published_at", "-id"],
+                fields=[
+                    "language",
+                    "status",
+                    "-published_at",
+                    "-id",
+                    "expires_at",
+                    "embargo_until",
+                ],
                 name="article_edition_idx",
             ),
             models.Index(
-                fields=["section", "language", "status", "-published_at", "-id"],
+                fields=[
+                    "section",
+                    "language",
+                    "status",
+                    "-published_at",
+                    "-id",
+                    "expires_at",
+                    "embargo_until",
+                ],
                 name="article_section_idx",
             ),
             models.Index(

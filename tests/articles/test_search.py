@@ -276,11 +276,13 @@ def test_search_url_cannot_be_a_section_slug():
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 is SQLite's index")
 def test_fts5_triggers_come_back_after_a_table_rebuild_drops_them(section):
-    from articles.search import FTS5_TRIGGERS, ensure_fts5_triggers
+    from articles.search_index import FTS5_TRIGGERS, ensure_fts5_triggers
 
+    # Rebuilding articles_article drops the triggers defined on it.
     with connection.cursor() as cursor:
-        for trigger in FTS5_TRIGGERS:
-            cursor.execute(f"DROP TRIGGER {trigger}")
+        for name, _, table, _ in FTS5_TRIGGERS:
+            if table == "articles_article":
+                cursor.execute(f"DROP TRIGGER {name}")
     missed = make_article(title="Orphaned albatross")
     assert list(search_articles("albatross")) == []
 

@@ -1,10 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from articles.search import rebuild_index
+from articles.search_index import rebuild_index
 
 
 class Command(BaseCommand):
-    help = "Rebuild the full-text search index (FTS5 on SQLite, GIN on PostgreSQL)."
+    help = (
+        "Rebuild the full-text search index (the FTS5 table on SQLite, the "
+        "search_document column on PostgreSQL)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--database", default="default")
