@@ -9,7 +9,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
+        from . import tag_listing
         from .search_index import ensure_fts5_triggers
 
         # Schema upkeep, not business logic: see ensure_fts5_triggers.
         post_migrate.connect(ensure_fts5_triggers, sender=self)
+        post_migrate.connect(tag_listing.ensure_triggers, sender=self)

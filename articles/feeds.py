@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from . import seo
-from .models import Article, Author, Section
+from .models import Article, Author, Section, TagListing
 
 FEED_SIZE = 30
 DC_NAMESPACE = {"xmlns:dc": "http://purl.org/dc/elements/1.1/"}
@@ -162,12 +162,12 @@ class TagFeed(LatestArticlesFeed):
         return _("The latest news tagged “%(tag)s”.") % {"tag": obj.name}
 
     def items(self, obj):
+        listing = TagListing.objects.filter(tag=obj).published().in_edition()
         return (
             Article.objects.published()
-            .in_edition()
-            .tagged(obj)
+            .filter(id__in=listing.newest_first().article_ids()[:FEED_SIZE])
             .for_feed()
-            .newest_first()[:FEED_SIZE]
+            .newest_first()
         )
 
 

@@ -7,17 +7,22 @@ from django.core.paginator import Paginator
 class CappedPaginator(Paginator):
     """Counts at most `cap` rows, so a section of a million articles costs an
     index walk of `cap` entries instead of a full COUNT. Deeper pages of the
-    archive are reached through the date archives and search."""
+    archive are reached through the date archives and search.
 
-    def __init__(self, object_list, per_page, *, cap=None, **kwargs):
+    `keys`, the rows' primary keys in the rows' order, may come from another
+    table with an index of its own (a tag's listing); by default they are
+    the rows' own."""
+
+    def __init__(self, object_list, per_page, *, cap=None, keys=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap or settings.PAGINATION_MAX_ROWS
+        self.keys = keys if keys is not None else object_list.values_list("pk")
 
     @cached_property
     def count(self):
         # Bare keys, no ordering: the database may start from the most
-        # selective index (a tag's rows, say) instead of the ordered one.
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        # selective index instead of the ordered one.
+        return self.keys.order_by()[: self.cap + 1].count()
 
     @property
     def is_capped(self):
@@ -37,13 +42,14 @@ class CappedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = self.object_list.values("pk")[bottom:top]
+        keys = self.keys[bottom:top]
         return self._get_page(self.object_list.filter(pk__in=keys), number, self)
 
 
-def paginate(request, rows, *, per_page=None, param="page"):
-    """The requested page of `rows` (any ?page= value copes)."""
-    paginator = CappedPaginator(rows, per_page or settings.ARTICLES_PER_PAGE)
+def paginate(request, rows, *, per_page=None, param="page", keys=None):
+    """The requested page of `rows` (any ?page= value copes), found through
+    `keys` when given (see CappedPaginator)."""
+    paginator = CappedPaginator(rows, per_page or settings.ARTICLES_PER_PAGE, keys=keys)
     return paginator.get_page(request.GET.get(param))
 
 

@@ -5,7 +5,7 @@ from taggit.models import Tag
 
 from . import editions
 from .forms import SearchForm
-from .models import Article, Author, Correction, Section
+from .models import Article, Author, Correction, Section, TagListing
 from .pagination import paginate, paginate_ids
 from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
 from .search import ranked_matches, search_terms
@@ -59,14 +59,9 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = (
-        Article.objects.published()
-        .in_edition()
-        .tagged(tag)
-        .for_listing()
-        .newest_first()
-    )
-    page = paginate(request, articles)
+    articles = Article.objects.published().in_edition().for_listing().newest_first()
+    listing = TagListing.objects.filter(tag=tag).published().in_edition()
+    page = paginate(request, articles, keys=listing.newest_first().article_ids())
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 

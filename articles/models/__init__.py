@@ -1,6 +1,6 @@
 """The publishing core's models, by topic: sections, authors, articles with
 their bylines, and the desk's records (workflow, revisions, corrections,
-home page picks, editing locks)."""
+home page picks, editing locks), and the tag listings."""
 
 from .articles import Article, ArticleQuerySet, Byline, public_window, unique_slug
 from .authors import Author, AuthorQuerySet
@@ -13,6 +13,7 @@ from .desk import (
     Transition,
 )
 from .sections import RESERVED_SLUGS, Section, SectionQuerySet, validate_section_slug
+from .tags import TagListing, TagListingQuerySet
 
 __all__ = [
     "RESERVED_SLUGS",
@@ -28,6 +29,8 @@ __all__ = [
     "Revision",
     "Section",
     "SectionQuerySet",
+    "TagListing",
+    "TagListingQuerySet",
     "Transition",
     "public_window",
     "unique_slug",
