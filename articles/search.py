@@ -85,15 +85,16 @@ def searchable_articles(*, section=None, date_from=None, date_to=None):
     """The published articles of the edition a search looks through, in
     `section` and published from `date_from` to `date_to` (dates, both
     included, in the site's time zone), newest first."""
-    articles = Article.objects.published().in_edition()
+    if date_to is None:
+        articles = Article.objects.published()
+    else:
+        end = start_of_day(date_to + timedelta(days=1))
+        articles = Article.objects.published_before(end)
+    articles = articles.in_edition()
     if section is not None:
         articles = articles.filter(section=section)
     if date_from is not None:
         articles = articles.filter(published_at__gte=start_of_day(date_from))
-    if date_to is not None:
-        articles = articles.filter(
-            published_at__lt=start_of_day(date_to + timedelta(days=1))
-        )
     return articles.newest_first()
 
 

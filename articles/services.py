@@ -158,15 +158,17 @@ def start_of_day(day):
 def archive_neighbours(*, start, end):
     """Local times of the nearest published articles before `start` and from
     `end` on (None where there is none), for previous/next archive links."""
-    published = Article.objects.published().in_edition()
     before = (
-        published.filter(published_at__lt=start)
+        Article.objects.published_before(start)
+        .in_edition()
         .order_by("-published_at")
         .values_list("published_at", flat=True)
         .first()
     )
     after = (
-        published.filter(published_at__gte=end)
+        Article.objects.published()
+        .in_edition()
+        .filter(published_at__gte=end)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

@@ -23,15 +23,24 @@ from .authors import Author
 from .sections import Section
 
 
-def public_window(now):
+def public_window(now, *, before=None):
     """Published by now, not yet expired, and out of any embargo.
 
     expires_at and embargo_until are nullable and rarely set, so they stay
     residual filters on the (status, -published_at, -id) index walk that every
     list uses: a newest-first page reads only the few extra rows it skips.
+
+    `before`, a time no later than now, bounds publication instead of now:
+    with two upper bounds on published_at, SQLite's planner may range over
+    the looser one (from now back to an archive day: 100 ms at 200,000
+    articles), so the tighter one must be the only one.
     """
+    if before is not None and before <= now:
+        published = Q(published_at__lt=before)
+    else:
+        published = Q(published_at__lte=now)
     return (
-        Q(published_at__lte=now)
+        published
         & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
     )
@@ -191,9 +200,16 @@ class ArticleQuerySet(models.QuerySet):
         """Newest publication first; id breaks ties so paging is stable."""
         return self.order_by("-published_at", "-id")
 
+    def published_before(self, moment):
+        """Published, before `moment`: one upper bound on published_at."""
+        return self.filter(
+            public_window(timezone.now(), before=moment),
+            status=Article.Status.PUBLISHED,
+        )
+
     def published_between(self, start, end):
         """Published in [start, end): a range the published_at indexes answer."""
-        return self.published().filter(published_at__gte=start, published_at__lt=end)
+        return self.published_before(end).filter(published_at__gte=start)
 
 
 class Article(models.Model):
