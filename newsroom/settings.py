@@ -291,7 +291,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 # guessing one account from many addresses meets the per-account waits
 # (accounts/throttle.py), which double after each failure.
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
-AXES_CLIENT_IP_CALLABLE = "newsroom.web.client_address"
+AXES_CLIENT_IP_CALLABLE = "newsroom.web.client_ip"
 AXES_RESET_ON_SUCCESS = True
 # Before that, failures past this many make each next try wait 2, 4, 8... s.
 LOGIN_FREE_FAILURES = env_int("DJANGO_LOGIN_FREE_FAILURES", 2)

@@ -70,6 +70,16 @@ def client_address(request):
     return remote
 
 
+def client_ip(request):
+    """client_address() when it is an IP address, else None (django-axes
+    stores it in an address column)."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
 def is_from_trusted_proxy(request):
     """True when the request came through one of the TRUSTED_PROXIES."""
     return _is_trusted(request.META.get("REMOTE_ADDR") or "")

@@ -95,7 +95,8 @@ def test_comment_text_loses_bidi_overrides_and_zero_width_characters(article, re
     comment = services.post_comment(
         article=article,
         author=reader,
-        body="evil\u202etxt.exe\u200b \u2066x\u2069 \ufeffok \U0001f469\u200d\U0001f4bb",
+        body="evil\u202etxt.exe\u200b \u2066x\u2069 \ufeffok "
+        "\U0001f469\u200d\U0001f4bb",
     )
 
     assert comment.body == "eviltxt.exe x ok \U0001f469\u200d\U0001f4bb"

@@ -18,6 +18,16 @@ from .servers import HungServer, SMTPSink
 pytestmark = pytest.mark.faults
 
 
+def smtp_env(url, port, **extra):
+    return manage_env(
+        url,
+        DJANGO_EMAIL_HOST="127.0.0.1",
+        DJANGO_EMAIL_PORT=str(port),
+        DJANGO_EMAIL_USE_TLS="0",
+        **extra,
+    )
+
+
 def test_a_worker_killed_mid_send_is_reaped_and_its_mail_resumed(
     shared_database, settings
 ):
@@ -32,9 +42,7 @@ def test_a_worker_killed_mid_send_is_reaped_and_its_mail_resumed(
     worker_args = ["manage.py", "run_worker", "--no-startup-delay", "--no-reload"]
 
     with HungServer() as hung:
-        env = manage_env(url, DJANGO_EMAIL_HOST="127.0.0.1",
-                         DJANGO_EMAIL_PORT=str(hung.port), DJANGO_EMAIL_USE_TLS="0",
-                         DJANGO_EMAIL_TIMEOUT="60")  # fmt: skip
+        env = smtp_env(url, hung.port, DJANGO_EMAIL_TIMEOUT="60")
         worker = start(worker_args, env)
         try:
             wait_for(lambda: hung.connections == 1, timeout=60, what="the sweep")
@@ -48,8 +56,7 @@ def test_a_worker_killed_mid_send_is_reaped_and_its_mail_resumed(
     assert shared_database.scalar(claimed) == 3
 
     with SMTPSink() as sink:
-        env = manage_env(url, DJANGO_EMAIL_HOST="127.0.0.1",
-                         DJANGO_EMAIL_PORT=str(sink.port), DJANGO_EMAIL_USE_TLS="0")  # fmt: skip
+        env = smtp_env(url, sink.port)
         again = start([*worker_args, "--batch"], env)
         output, _ = again.communicate(timeout=120)
 
