@@ -58,7 +58,7 @@ def test_the_comment_form_carries_a_one_time_token(client, article, reader):
     assert first_value and first_value != second_value
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_posts_of_one_form_store_one_comment():
     article = make_article(comments_mode="open")
     reader = make_user(email="clicker@example.com")

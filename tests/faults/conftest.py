@@ -46,7 +46,9 @@ class SharedDatabase:
 
 
 @pytest.fixture
-def shared_database(transactional_db, tmp_path):
+# Serialized rollback, as every transactional test here: the flush at its end
+# would delete the groups the data migrations made (tests/browser/conftest.py).
+def shared_database(django_db_serialized_rollback, transactional_db, tmp_path):
     return SharedDatabase(tmp_path)
 
 

@@ -43,7 +43,7 @@ def same_page(first, second, *texts):
     return a == b
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_mail_path_answers_at_once_and_alike(broken_smtp):
     article = make_article(comments_mode="open")
     asker = make_user(email="asker@example.com", display_name="Asker")

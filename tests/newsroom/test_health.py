@@ -24,7 +24,7 @@ def test_readiness_asks_the_database(client, django_assert_num_queries):
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_report_checks_database_cache_channel_layer_and_queue(client):
     response = client.get("/health/?format=json")
 
@@ -35,7 +35,7 @@ def test_the_report_checks_database_cache_channel_layer_and_queue(client):
         assert check in names
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_report_fails_when_tasks_wait_with_no_worker(client, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     deliver_email.enqueue({"to": []})
@@ -47,7 +47,7 @@ def test_the_report_fails_when_tasks_wait_with_no_worker(client, settings):
     assert "worker" in str(response.json())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_report_fails_when_the_cache_is_unreachable(client, settings):
     settings.CACHES = {
         "default": {

@@ -25,7 +25,7 @@ def mail_to(address="reader@example.com"):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mail_is_enqueued_only_when_the_transaction_commits(settings):
     settings.TASKS = DB_TASKS
 
