@@ -185,3 +185,12 @@ def test_two_registrations_of_one_address_make_one_account(client):
 
     assert first.status_code == second.status_code == 200
     assert User.objects.filter(email="twice@example.com").count() == 1
+
+
+def test_subscribing_with_a_bad_next_returns_to_the_target(client, reader, section):
+    client.force_login(reader)
+
+    response = client.post(f"/subscriptions/section/{section.slug}/?next=foo")
+
+    assert response.status_code == 302
+    assert response["Location"] == section.get_absolute_url()

@@ -138,3 +138,29 @@ def test_a_task_lost_too_often_is_failed(db_tasks, settings):
     task = DBTaskResult.objects.get()
     assert task.status == "FAILED"
     assert task.exception_class_path == "newsroom.tasks.WorkerLost"
+
+
+def test_the_scheduler_survives_a_locked_database(db, monkeypatch):
+    from django.core.management import call_command
+    from django.db import OperationalError
+
+    from subscriptions.management.commands import run_digest_scheduler
+
+    ticks = []
+
+    def tick(self):
+        ticks.append(1)
+        if len(ticks) == 1:
+            raise OperationalError("database is locked")
+
+    def sleep(seconds):
+        if len(ticks) >= 2:
+            raise KeyboardInterrupt  # stop the endless loop here
+
+    monkeypatch.setattr(run_digest_scheduler.Command, "tick", tick)
+    monkeypatch.setattr(run_digest_scheduler.time, "sleep", sleep)
+
+    with pytest.raises(KeyboardInterrupt):
+        call_command("run_digest_scheduler", interval=0)
+
+    assert len(ticks) == 2

@@ -59,3 +59,21 @@ def test_log_records_carry_the_request_id(db, settings, caplog):
     ids = [record.request_id for record in caplog.records]
     assert ids[0] == "edge-7"  # the CSRF refusal, logged inside the request
     assert ids[-1] == "-"
+
+
+def test_production_logs_are_json_lines_with_the_request_id(settings):
+    import json
+
+    from django.utils.module_loading import import_string
+
+    config = dict(settings.LOGGING["formatters"]["json"])
+    formatter = import_string(config.pop("()"))(**config)
+    record = logging.LogRecord("newsroom", logging.WARNING, __file__, 1, "hi", (), None)
+    RequestIdFilter().filter(record)
+
+    line = json.loads(formatter.format(record))
+
+    assert line["level"] == "WARNING"
+    assert line["message"] == "hi"
+    assert line["request_id"] == "-"
+    assert "time" in line
