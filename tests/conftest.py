@@ -22,6 +22,9 @@ def _test_settings(settings, tmp_path):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
+    # Each test starts with content versions of its own.
+    settings.CONTENT_VERSIONS_REDIS_URL = ""
+    settings.CONTENT_VERSIONS_FILE = tmp_path / "content-versions"
     cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
