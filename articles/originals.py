@@ -19,13 +19,14 @@ from .validators import ALLOWED_FORMATS
 logger = logging.getLogger(__name__)
 
 # image.info keys that describe the picture, not the person who took it.
-HARMLESS_INFO = {
-    "dpi", "jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive",
-    "progression", "icc_profile", "transparency", "duration", "loop",
-    "background", "gamma", "interlace", "aspect", "adobe", "adobe_transform",
-    "version", "extension", "srgb", "chromaticity", "disposal", "blend",
-    "timestamp", "mp", "lossless",
-}  # fmt: skip
+HARMLESS_INFO = set(
+    """
+    dpi jfif jfif_version jfif_unit jfif_density progressive progression
+    icc_profile transparency duration loop background gamma interlace aspect
+    adobe adobe_transform version extension srgb chromaticity disposal blend
+    timestamp mp lossless
+    """.split()
+)
 
 
 def has_metadata(image):

@@ -90,6 +90,7 @@ def ready(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
-        return HttpResponse("database unavailable\n", status=503,
-                            content_type="text/plain")  # fmt: skip
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain"
+        )
     return HttpResponse("ok\n", content_type="text/plain")

@@ -110,7 +110,8 @@ def reap_stuck_tasks(*, now=None):
                 result.status = "READY"
                 result.started_at = None
                 result.save(update_fields=["status", "started_at"])
-        logger.warning("Reaped task %s (%s) from %s", result.pk, result.task_path,
-                       last_worker)  # fmt: skip
+        logger.warning(
+            "Reaped task %s (%s) from %s", result.pk, result.task_path, last_worker
+        )
         reaped += 1
     return reaped

@@ -51,8 +51,9 @@ def test_an_author_previews_only_articles_they_may_edit(client, section):
 
 
 def test_an_editor_previews_any_article(client, section):
-    draft = make_article(section=section, status="draft", created_by=make_staff(
-        groups=["Authors"]))  # fmt: skip
+    draft = make_article(
+        section=section, status="draft", created_by=make_staff(groups=["Authors"])
+    )
     client.force_login(make_staff(groups=["Editors"]))
 
     assert client.get(f"/preview/{draft.pk}/").status_code == 200

@@ -45,9 +45,17 @@ def test_64_concurrent_writers_get_no_5xx_and_every_acknowledged_comment_is_kept
     port = free_port()
     env = manage_env(url, DJANGO_COMMENTS_RATE="1000", ASGI_THREADS="16")
     server = start(
-        ["-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
-         "newsroom.asgi:application"], env,
-    )  # fmt: skip
+        [
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "newsroom.asgi:application",
+        ],
+        env,
+    )
     statuses, errors = Counter(), []
     barrier = threading.Barrier(WRITERS)
 
@@ -59,10 +67,13 @@ def test_64_concurrent_writers_get_no_5xx_and_every_acknowledged_comment_is_kept
         }
         barrier.wait(timeout=30)
         for i in range(POSTS_EACH):
-            body = urlencode({
-                "csrfmiddlewaretoken": csrf, "body": f"Comment {n}-{i}",
-                "token": f"form-{n}-{i}",
-            })  # fmt: skip
+            body = urlencode(
+                {
+                    "csrfmiddlewaretoken": csrf,
+                    "body": f"Comment {n}-{i}",
+                    "token": f"form-{n}-{i}",
+                }
+            )
             try:
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 connection.request(

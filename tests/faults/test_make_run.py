@@ -44,8 +44,9 @@ def test_make_runs_server_answers_404_to_a_path_escaping_static(shared_database)
     env = manage_env(shared_database.publish(), DJANGO_DEBUG="1")
     server = start(make_run_server_args(port), env)
     try:
-        wait_for(lambda: get(port, "/health/live/") == 200, timeout=60,
-                 what="runserver")  # fmt: skip
+        wait_for(
+            lambda: get(port, "/health/live/") == 200, timeout=60, what="runserver"
+        )
 
         assert get(port, "/static/%2e%2e/db.sqlite3") == 404
         assert get(port, "/static/..%2fmanage.py") == 404
@@ -59,10 +60,15 @@ def test_respawn_starts_a_dead_command_again_and_stops_with_it(tmp_path):
     runs = tmp_path / "runs"
     script = f"echo run >> {shlex.quote(str(runs))}; exit 1"
     respawn = subprocess.Popen(
-        [str(ROOT / "bin" / "respawn"), sys.executable, "-c",
-         f"import subprocess; subprocess.run({script!r}, shell=True)"],
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            str(ROOT / "bin" / "respawn"),
+            sys.executable,
+            "-c",
+            f"import subprocess; subprocess.run({script!r}, shell=True)",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for(
             lambda: runs.exists() and runs.read_text().count("run") >= 2,

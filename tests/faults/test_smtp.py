@@ -107,13 +107,17 @@ def test_every_mail_path_answers_at_once_and_alike(broken_smtp):
         "reply": 302,
     }
     assert same_page(
-        pages["register new"], pages["register taken"], "new@example.com",
+        pages["register new"],
+        pages["register taken"],
+        "new@example.com",
         "asker@example.com",
-    )  # fmt: skip
+    )
     assert same_page(
-        pages["resend inactive"], pages["resend unknown"], "waiting@example.com",
+        pages["resend inactive"],
+        pages["resend unknown"],
+        "waiting@example.com",
         "nobody@example.com",
-    )  # fmt: skip
+    )
     assert pages["reset known"]["Location"] == pages["reset unknown"]["Location"]
     assert User.objects.filter(email="new@example.com", is_active=False).exists()
     assert Comment.objects.filter(body="A!").exists()
@@ -138,8 +142,9 @@ def test_every_mail_path_answers_at_once_and_alike(broken_smtp):
 def test_the_sweep_stops_at_an_unreachable_server_and_keeps_its_mail(broken_smtp):
     section = make_section()
     for n in range(3):
-        subscriptions.subscribe(email=f"s{n}@example.com", kind="section",
-                                target=section)  # fmt: skip
+        subscriptions.subscribe(
+            email=f"s{n}@example.com", kind="section", target=section
+        )
     make_article(section=section, published_at=timezone.now())
 
     assert subscriptions.sweep() == 0

@@ -34,8 +34,9 @@ def test_a_worker_killed_mid_send_is_reaped_and_its_mail_resumed(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     section = make_section()
     for n in range(3):
-        subscriptions.subscribe(email=f"s{n}@example.com", kind="section",
-                                target=section)  # fmt: skip
+        subscriptions.subscribe(
+            email=f"s{n}@example.com", kind="section", target=section
+        )
     make_article(section=section, published_at=timezone.now())
     send_subscription_mail.enqueue()
     url = shared_database.publish()
