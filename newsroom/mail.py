@@ -7,6 +7,10 @@ timeout `EMAIL_TIMEOUT`. So no request waits on SMTP, no transaction holds a
 lock while mailing, a rolled-back request sends nothing, and the reader sees
 the same answer whatever the mail server does. A failed send is retried by
 the task a few times, later (see `newsroom.tasks.deliver_email`).
+
+The subscription sweep already runs in the worker and marks each delivery
+sent only once the server accepted it, so it renders with `render_email()`
+and sends `build_message()` itself, on one connection with the same timeout.
 """
 
 import logging
