@@ -13,7 +13,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
 from .. import editions, images
 from ..sanitize import clean_body
@@ -163,16 +162,6 @@ class ArticleQuerySet(models.QuerySet):
     def breaking(self):
         """Published articles flagged as breaking news right now."""
         return self.published().filter(breaking_until__gt=timezone.now())
-
-    def tagged(self, tag):
-        """Articles carrying `tag`, found from taggit's side: its tag index
-        gives the few ids, where a join would walk the articles' index."""
-        ids = TaggedItem.objects.filter(
-            tag=tag,
-            content_type__app_label="articles",
-            content_type__model="article",
-        ).values("object_id")
-        return self.filter(id__in=ids)
 
     def flagged_breaking(self):
         """Articles whose breaking flag runs now, public or not; the partial
