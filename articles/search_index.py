@@ -154,6 +154,26 @@ def uninstall_fts5(cursor):
     cursor.execute(f"DROP VIEW IF EXISTS {FTS_VIEW}")
 
 
+ARTICLE_ROWS = f"WHERE content_type_id = {ARTICLE_TYPE}"
+
+
+def _refresh_on_rows(kind, article_id, where):
+    """A statement trigger function recomputing the documents of the articles
+    its inserted, deleted or updated rows name."""
+    refresh = "PERFORM articles_article_search_refresh(ARRAY(SELECT {} FROM {} {}));"
+    return f"""CREATE OR REPLACE FUNCTION articles_article_search_{kind}()
+RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        {refresh.format(article_id, "new_rows", where)}
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        {refresh.format(article_id, "old_rows", where)}
+    END IF;
+    RETURN NULL;
+END $$;"""
+
+
 # PostgreSQL. The text search configuration follows the article's edition;
 # articles.search.SEARCH_CONFIGS names the same ones for queries.
 PG_DOCUMENT_FUNCTION = "articles_article_search_document"
@@ -198,35 +218,9 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE OR REPLACE FUNCTION articles_article_search_tagged() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM articles_article_search_refresh(ARRAY(
-            SELECT object_id::bigint FROM new_rows
-            WHERE content_type_id = {ARTICLE_TYPE}));
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        PERFORM articles_article_search_refresh(ARRAY(
-            SELECT object_id::bigint FROM old_rows
-            WHERE content_type_id = {ARTICLE_TYPE}));
-    END IF;
-    RETURN NULL;
-END $$;
+{_refresh_on_rows("tagged", "object_id::bigint", ARTICLE_ROWS)}
 
-CREATE OR REPLACE FUNCTION articles_article_search_byline() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM articles_article_search_refresh(ARRAY(
-            SELECT article_id FROM new_rows));
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        PERFORM articles_article_search_refresh(ARRAY(
-            SELECT article_id FROM old_rows));
-    END IF;
-    RETURN NULL;
-END $$;
+{_refresh_on_rows("byline", "article_id", "")}
 
 CREATE OR REPLACE FUNCTION articles_article_search_tag() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -355,6 +349,15 @@ def rebuild_index(using="default"):
     return None
 
 
+def sqlite_names(cursor):
+    """The names of the articles app's SQLite tables, views and triggers."""
+    cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') "
+        "AND name LIKE 'articles_%'"
+    )
+    return {row[0] for row in cursor.fetchall()}
+
+
 def ensure_fts5_triggers(using="default", **kwargs):
     """Put back the FTS5 triggers after a migration dropped them, and reindex.
 
@@ -367,12 +370,7 @@ def ensure_fts5_triggers(using="default", **kwargs):
     if conn.vendor != "sqlite":
         return
     with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('view', 'trigger') "
-            "AND name LIKE 'articles_%'"
-        )
-        present = {row[0] for row in cursor.fetchall()}
-        # No view: migration 0042 is not applied (or was reversed).
-        if FTS_VIEW not in present or present.issuperset(FTS5_TRIGGER_NAMES):
-            return
-    rebuild_index(using)
+        present = sqlite_names(cursor)
+    # No view: migration 0042 is not applied (or was reversed).
+    if FTS_VIEW in present and not present.issuperset(FTS5_TRIGGER_NAMES):
+        rebuild_index(using)

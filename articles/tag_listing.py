@@ -9,7 +9,7 @@ post_migrate puts missing ones back and copies the listings afresh.
 
 from django.db import connections
 
-from .search_index import ARTICLE_TYPE
+from .search_index import ARTICLE_TYPE, sqlite_names
 
 TABLE = "articles_taglisting"
 KEYS = "language, status, published_at, expires_at, embargo_until"
@@ -143,12 +143,7 @@ def ensure_triggers(using="default", **kwargs):
     if conn.vendor != "sqlite":
         return
     with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') "
-            "AND name LIKE 'articles_%'"
-        )
-        present = {row[0] for row in cursor.fetchall()}
+        present = sqlite_names(cursor)
         # No table: its migration is not applied (or was reversed).
-        if TABLE not in present or present.issuperset(SQLITE_TRIGGERS):
-            return
-        install(cursor, conn.vendor)
+        if TABLE in present and not present.issuperset(SQLITE_TRIGGERS):
+            install(cursor, conn.vendor)

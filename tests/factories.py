@@ -67,3 +67,44 @@ def image_upload(name="photo.jpg", size=(64, 48), fmt="JPEG"):
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 80, 20)).save(buffer, fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def make_tagged_article_before(migration, *, tag, published_at):
+    """Migrate back to `migration` (an articles one) and store a published,
+    tagged article through the models of then; returns (article, tag) ids.
+    For tests of a later migration on an existing archive."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("articles", migration)])
+    old = executor.loader.project_state(("articles", migration)).apps
+    section = old.get_model("articles", "Section").objects.create(
+        name="World", slug="world"
+    )
+    article = old.get_model("articles", "Article").objects.create(
+        title="Old story",
+        slug="old-story",
+        section=section,
+        lead="Lead.",
+        body="<p>Body.</p>",
+        status="published",
+        published_at=published_at,
+    )
+    tag = old.get_model("taggit", "Tag").objects.create(name=tag, slug=tag.lower())
+    content_type = old.get_model("contenttypes", "ContentType").objects.get(
+        app_label="articles", model="article"
+    )
+    old.get_model("taggit", "TaggedItem").objects.create(
+        tag=tag, content_type_id=content_type.pk, object_id=article.pk
+    )
+    return article.pk, tag.pk
+
+
+def migrate_to_latest():
+    """Apply every migration (after make_tagged_article_before)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

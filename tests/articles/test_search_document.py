@@ -2,7 +2,7 @@
 every write path, and the bounded candidate set of a common word."""
 
 import io
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +15,12 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Author, Byline
 from articles.search import ranked_matches, search_articles
 from articles.search_index import FTS_TABLE
-from tests.factories import make_article, make_author
+from tests.factories import (
+    make_article,
+    make_author,
+    make_tagged_article_before,
+    migrate_to_latest,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -229,41 +234,18 @@ def test_no_match_in_a_full_window_says_where_to_look(client, section, settings)
     assert "Only the newest 2 articles were searched" in text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_indexes_the_names_of_an_existing_archive():
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([("articles", "0041_russian_search_index")])
-    # The archive as it was before: rows written through the old schema.
-    old_apps = executor.loader.project_state(
-        ("articles", "0041_russian_search_index")
-    ).apps
-    section = old_apps.get_model("articles", "Section").objects.create(
-        name="World", slug="world"
-    )
-    article = old_apps.get_model("articles", "Article").objects.create(
-        title="Old story",
-        slug="old-story",
-        section=section,
-        lead="Lead.",
-        body="<p>Body.</p>",
-        status="published",
-        published_at=datetime(2009, 1, 26, tzinfo=timezone.get_current_timezone()),
-    )
-    tag = old_apps.get_model("taggit", "Tag").objects.create(name="Kosovo", slug="k")
-    content_type = old_apps.get_model("contenttypes", "ContentType").objects.get(
-        app_label="articles", model="article"
-    )
-    old_apps.get_model("taggit", "TaggedItem").objects.create(
-        tag=tag, content_type_id=content_type.pk, object_id=article.pk
+    article, _ = make_tagged_article_before(
+        "0041_russian_search_index",
+        tag="Kosovo",
+        published_at=timezone.now() - timedelta(days=1),
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
-    assert [a.pk for a in search_articles("kosovo")] == [article.pk]
-    assert [a.pk for a in search_articles("old story")] == [article.pk]
+    assert [a.pk for a in search_articles("kosovo")] == [article]
+    assert [a.pk for a in search_articles("old story")] == [article]
 
 
 @pytest.mark.parametrize("n_articles", [1, 4])
