@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Its widget templates, for FORM_RENDERER below.
+    "django.forms",
     "taggit",
     "axes",
     "django_prose_editor",
@@ -151,6 +153,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so the project's templates/ can override
+# a stock widget (templates/admin/widgets/split_datetime.html labels inputs).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": database_from_url(os.environ["DATABASE_URL"])
