@@ -225,6 +225,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The site.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Sputnik International")
+# Where readers report accessibility problems (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "DJANGO_ACCESSIBILITY_EMAIL", "accessibility@localhost"
+)
 ARTICLES_PER_PAGE = 20
 # Listings count at most this many rows (500 pages of 20); deeper pages of a
 # huge archive are reached through the date archives and search.

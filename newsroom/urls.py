@@ -8,6 +8,8 @@ from django.views.generic import TemplateView
 
 from articles import sitemaps
 
+from . import views
+
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
 admin.site.index_title = _("Desk")
@@ -31,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("comments/", include("comments.urls")),
     path("subscriptions/", include("subscriptions.urls")),
     path("chats/", include("chats.urls")),
+    # Before the articles' catch-all section and article addresses.
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )
