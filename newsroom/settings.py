@@ -184,6 +184,19 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Content versions (newsroom/freshness.py): what tells cached pages and
+# fragments that what they show has changed. Redis with REDIS_URL, so every app
+# server sees every bump; otherwise a memory-mapped file shared by the worker
+# processes of this machine.
+CONTENT_VERSIONS_REDIS_URL = os.environ.get("REDIS_URL", "")
+CONTENT_VERSIONS_FILE = Path(
+    os.environ.get(
+        "DJANGO_CONTENT_VERSIONS_FILE", BASE_DIR / "var" / "content-versions"
+    )
+)
+# Seconds to wait for Redis before treating a version as unknown (not fresh).
+CONTENT_VERSIONS_TIMEOUT = 0.25
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -17,6 +17,9 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Each test starts with content versions of its own.
+    settings.CONTENT_VERSIONS_REDIS_URL = ""
+    settings.CONTENT_VERSIONS_FILE = tmp_path / "content-versions"
     cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
