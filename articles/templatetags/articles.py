@@ -2,7 +2,13 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.template.loader import get_template
+from django.templatetags.static import static
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from .. import editions, images, search, services
 from ..models import Article, Section
@@ -35,7 +41,6 @@ def dateline(article):
     return " ".join(parts) + " - " if parts else ""
 
 
-@register.simple_tag(takes_context=True)
 def language_url(context, code):
     """This page in the edition `code`: an article's translation there, that
     edition's home for other content of this edition, else the same page."""
@@ -49,6 +54,27 @@ def language_url(context, code):
             return editions.reverse_in(code, "articles:home")
     request = context["request"]
     return translate_url(request.get_full_path(), code)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The masthead's links to this page in the other editions, each named in
+    its own language."""
+    current = translation.get_language()
+    return format_html_join(
+        "\n",
+        '<li><a href="{}" hreflang="{}" lang="{}">{}</a></li>',
+        (
+            (language_url(context, code), code, code, capfirst(local_name(code)))
+            for code in editions.codes()
+            if code != current
+        ),
+    )
+
+
+def local_name(code):
+    """The edition's language named in itself ("русский")."""
+    return translation.get_language_info(code)["name_local"]
 
 
 @register.inclusion_tag("articles/includes/edition_alternates.html", takes_context=True)
@@ -104,6 +130,22 @@ def share_links(context, article):
     }
 
 
+@register.simple_tag
+def article_cards(items, level=2, show_section=False, featured=False):
+    """Teaser cards of `items`: one tag per list, not an include per card."""
+    template = get_template("articles/includes/article_card.html")
+    variant = {"level": level, "show_section": show_section, "featured": featured}
+    return mark_safe(
+        "".join(template.render({"item": item, **variant}) for item in items)
+    )
+
+
+@register.simple_tag
+def article_card(item, level=2, show_section=False, featured=False):
+    """The teaser card of one article."""
+    return article_cards([item], level, show_section, featured)
+
+
 # sizes and loading per use of an image; cards are lazy, the article's main
 # image and the top story are above the fold.
 IMAGE_KINDS = {
@@ -114,27 +156,42 @@ IMAGE_KINDS = {
 }
 
 
-@register.inclusion_tag("articles/includes/responsive_image.html")
+@register.simple_tag
 def responsive_image(obj, kind="card", alt=""):
-    """<picture> with WebP and JPEG srcsets of `obj`'s image, or a placeholder."""
+    """<picture> with WebP and JPEG srcsets of `obj`'s image, or a placeholder.
+
+    Built here rather than in a template: a page shows dozens of them.
+    """
     sizes, loading = IMAGE_KINDS[kind]
     record = images.renditions_of(obj)
-    context = {"alt": alt, "sizes": sizes, "loading": loading, "kind": kind}
     if not record.get("sizes"):
-        return {**context, "placeholder": True}
+        return format_html(
+            '<img class="image image--placeholder image--{}" src="{}" alt="{}" '
+            'width="1600" height="900" loading="{}" decoding="async">',
+            kind,
+            static("img/placeholder.svg"),
+            alt,
+            loading,
+        )
     field_name, _ = images.image_fields(obj)
     url = getattr(obj, field_name).storage.url
     renditions = record["sizes"]
-    width, height = renditions[-1][0], renditions[-1][1]
     fallback = next((r for r in renditions if r[0] >= 640), renditions[-1])
-    return {
-        **context,
-        "src": url(fallback[2]),
-        "jpeg_srcset": ", ".join(f"{url(r[2])} {r[0]}w" for r in renditions),
-        "webp_srcset": ", ".join(f"{url(r[3])} {r[0]}w" for r in renditions),
-        "width": width,
-        "height": height,
-    }
+    return format_html(
+        '<picture class="image image--{}"><source type="image/webp" srcset="{}" '
+        'sizes="{}"><img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" '
+        'height="{}" loading="{}" decoding="async"></picture>',
+        kind,
+        ", ".join(f"{url(r[3])} {r[0]}w" for r in renditions),
+        sizes,
+        url(fallback[2]),
+        ", ".join(f"{url(r[2])} {r[0]}w" for r in renditions),
+        sizes,
+        alt,
+        renditions[-1][0],
+        renditions[-1][1],
+        loading,
+    )
 
 
 @register.inclusion_tag("includes/breaking_banner.html")
