@@ -154,9 +154,9 @@ TEMPLATES = [
     },
 ]
 
-# Widgets render through TEMPLATES, so the project's templates/ can override
-# a stock widget (templates/admin/widgets/split_datetime.html labels inputs).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Widgets render through TEMPLATES (the project can override a stock widget
+# template), and the first field with an error takes the focus.
+FORM_RENDERER = "newsroom.forms.Renderer"
 
 DATABASES = {
     "default": database_from_url(os.environ["DATABASE_URL"])
