@@ -175,14 +175,18 @@ def log_in(driver, server_url, user):
 
 
 @pytest.fixture(scope="module")
-def axe_browser(_daphne_server):
-    """One headless Chromium window with axe-core loaded into every page,
-    shared by a module's tests (opening a browser costs more than a page)."""
-    _require_browser()
-    from tests.browser import axe
-
-    axe.require_axe()
+def shared_browser(_daphne_server):
+    """One headless Chromium window shared by a module's tests (opening a
+    browser costs more than a page); each test sets the cookies it needs."""
     driver = open_chromium()
-    axe.install(driver)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="module")
+def axe_browser(shared_browser):
+    """The shared window, with axe-core loaded into every page it opens."""
+    from tests.browser import axe
+
+    axe.install(shared_browser)
+    return shared_browser
