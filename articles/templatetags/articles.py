@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
+from taggit.models import Tag
 
 from .. import editions, images, search, services
 from ..models import Article, Section
@@ -78,11 +79,16 @@ def language_url(context, code):
     versions = context.get("edition_versions")
     if versions is not None and code in versions:
         return versions[code].get_absolute_url()
-    for name in ("article", "section"):
+    for name in ("article", "section", "target"):
         shown = context.get(name)
         if isinstance(shown, Article | Section) and shown.language != code:
             # Sections and articles belong to one edition: no 404 for a reader.
             return editions.reverse_in(code, "articles:home")
+    shown = context.get("tag") or context.get("target")
+    if isinstance(shown, Tag) and code != editions.current():
+        # A tag is public in an edition only while one of its published
+        # articles carries it: the other edition's home never fails.
+        return editions.reverse_in(code, "articles:home")
     request = context["request"]
     return translate_url(request.get_full_path(), code)
 
