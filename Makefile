@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint format messages demo-dump check-deploy
+.PHONY: install install-dev install-npm run test lint format messages demo-dump check-deploy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+# axe-core for the browser tests' accessibility checks, pinned by
+# package-lock.json. Without npm the checks skip locally (CI installs it).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the browser tests' accessibility checks will skip"; fi
+
+install-npm: node_modules/.package-lock.json
+
 # The task worker (e-mail) and the scheduler that enqueues the mail sweep
 # every minute run in the background, restarted by bin/respawn whenever they
 # die, and stop with the server. WhiteNoise serves the static files
@@ -37,7 +45,7 @@ run: install
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
-test: install-dev
+test: install-dev install-npm
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

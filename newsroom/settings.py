@@ -82,6 +82,9 @@ def postgresql_connections():
         return {"CONN_MAX_AGE": 0}
     return {
         "CONN_MAX_AGE": 0,  # the pool keeps the connections
+        # The pool checks a connection before lending it: a restarted
+        # PostgreSQL costs a reconnect, not a failed request.
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "pool": {
                 "min_size": min(env_int("DJANGO_DB_POOL_MIN", 2), pool_max),
@@ -140,6 +143,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Its widget templates, for FORM_RENDERER below.
+    "django.forms",
     "taggit",
     "axes",
     "django_prose_editor",
@@ -191,6 +196,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES (the project can override a stock widget
+# template), and the first field with an error takes the focus.
+FORM_RENDERER = "newsroom.forms.Renderer"
 
 DATABASES = {
     "default": database_from_url(os.environ["DATABASE_URL"])
@@ -284,6 +293,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The site.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Sputnik International")
+# Where readers report accessibility problems (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "DJANGO_ACCESSIBILITY_EMAIL", "accessibility@localhost"
+)
 ARTICLES_PER_PAGE = 20
 # Listings count at most this many rows (500 pages of 20); deeper pages of a
 # huge archive are reached through the date archives and search.

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext
 from taggit.models import Tag
 
 from .. import editions, images, search, services
@@ -29,7 +30,37 @@ def section_menu(context, current=None):
 def newsfeed():
     """The sidebar's latest published headlines across sections."""
     articles, next_cursor = newsfeed_page()
-    return {"articles": articles, "next_cursor": next_cursor}
+    return {"articles": articles, "next_cursor": next_cursor, "before": None}
+
+
+@register.filter
+def newsfeed_days(articles, before=None):
+    """[(day label, article)] with a label ("Today", "Yesterday", "26 January")
+    on each article that starts a local day; none on the first one when the
+    page before it (ending at the moment `before`) ended on the same day.
+
+    Labels change at local midnight with no write: pages showing them expire
+    then (the page cache's day boundary)."""
+    today = timezone.localdate()
+    shown = timezone.localdate(before) if before else None
+    labelled = []
+    for article in articles:
+        day = timezone.localdate(article.published_at)
+        labelled.append((day_label(day, today) if day != shown else "", article))
+        shown = day
+    return labelled
+
+
+def day_label(day, today):
+    """A day in the Newsfeed: "Today", "Yesterday", "26 January", and with the
+    year when it is not this year's."""
+    if day == today:
+        return gettext("Today")
+    if (today - day).days == 1:
+        return gettext("Yesterday")
+    if day.year == today.year:
+        return formats.date_format(day, pgettext("newsfeed day", "j F"))
+    return formats.date_format(day, pgettext("newsfeed day of another year", "j F Y"))
 
 
 @register.simple_tag
@@ -137,10 +168,16 @@ def share_links(context, article):
 
 
 @register.simple_tag
-def article_cards(items, level=2, show_section=False, featured=False):
-    """Teaser cards of `items`: one tag per list, not an include per card."""
+def article_cards(items, level=2, show_section=False, featured=False, image="card"):
+    """Teaser cards of `items`: one tag per list, not an include per card;
+    `image` is the IMAGE_KINDS entry their pictures are sized by."""
     template = get_template("articles/includes/article_card.html")
-    variant = {"level": level, "show_section": show_section, "featured": featured}
+    variant = {
+        "level": level,
+        "show_section": show_section,
+        "featured": featured,
+        "image_kind": "featured" if featured else image,
+    }
     return mark_safe(
         "".join(template.render({"item": item, **variant}) for item in items)
     )
@@ -153,11 +190,25 @@ def article_card(item, level=2, show_section=False, featured=False):
 
 
 # sizes and loading per use of an image; cards are lazy, the article's main
-# image and the top story are above the fold.
+# image and the top story are above the fold. The sizes follow site.css: the
+# main column is 51.25rem wide from 76em (76rem container, 300 px sidebar),
+# the viewport less 24.75rem from 60em, less the gutters below; a phone's
+# teaser shows a 7rem square cut from the 16:9 picture (12.5rem of its
+# width); teasers elsewhere are at most 20rem wide, the top story's picture
+# 28rem beside its headline.
 IMAGE_KINDS = {
-    "card": ("(min-width: 64em) 20rem, (min-width: 40em) 45vw, 100vw", "lazy"),
-    "featured": ("(min-width: 64em) 44rem, 100vw", "eager"),
-    "article": ("(min-width: 64em) 44rem, 100vw", "eager"),
+    "card": ("(max-width: 39.99em) 12.5rem, 20rem", "lazy"),
+    "featured": (
+        "(min-width: 60em) 28rem, (min-width: 40em) 55vw, calc(100vw - 2rem)",
+        "eager",
+    ),
+    "article": (
+        "(min-width: 76em) 51.25rem, (min-width: 60em) calc(100vw - 24.75rem), "
+        "(min-width: 40em) calc(100vw - 3rem), calc(100vw - 2rem)",
+        "eager",
+    ),
+    # Related stories: two to a row under the article, up to 25rem each.
+    "related": ("(max-width: 39.99em) 12.5rem, 25rem", "lazy"),
     "author": ("6rem", "lazy"),
 }
 
