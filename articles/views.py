@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
-from . import editions
+from . import blocks, editions
 from .forms import SearchForm
 from .models import Article, Author, Correction, Section
 from .pagination import paginate
@@ -13,31 +13,14 @@ from .services import (
     archive_neighbours,
     archive_period,
     decode_cursor,
-    latest_per_section,
     newsfeed_page,
 )
 
 
 def home(request):
-    # The editors' picks lead; with none, the newest article does.
-    top_stories = list(
-        Article.objects.top_stories()
-        .in_edition()
-        .for_listing()[: settings.HOME_TOP_STORIES]
-    )
-    if not top_stories:
-        top_stories = list(
-            Article.objects.published().in_edition().for_listing().newest_first()[:1]
-        )
-    sections = latest_per_section(exclude_ids=[a.id for a in top_stories])
+    # Read lazily, inside the home page's cached block (blocks.front_page).
     return render(
-        request,
-        "articles/home.html",
-        {
-            "top_story": top_stories[0] if top_stories else None,
-            "more_top_stories": top_stories[1:],
-            "sections": sections,
-        },
+        request, "articles/home.html", {"front": SimpleLazyObject(blocks.front_page)}
     )
 
 
@@ -89,7 +72,7 @@ def article_detail(request, section, slug):
     article = (
         Article.objects.readable()
         .in_edition()
-        .for_detail()
+        .for_page()
         .filter(section__slug=section, slug=slug)
     ).first()
     if article is None:
@@ -101,7 +84,7 @@ def article_detail(request, section, slug):
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "edition_versions": article.edition_versions},
+        {"article": article, "translations_of": article},
     )
 
 
@@ -113,11 +96,7 @@ def article_preview(request, pk):
     return render(
         request,
         "articles/article_detail.html",
-        {
-            "article": article,
-            "edition_versions": article.edition_versions,
-            "is_preview": True,
-        },
+        {"article": article, "translations_of": article, "is_preview": True},
     )
 
 
@@ -173,7 +152,8 @@ def _archive(request, start, end, first_day, *, period):
         .newest_first()
     )
     page = paginate(request, articles)
-    if not page.object_list:
+    # The count is read already; the rows are read by the cards, if needed.
+    if not page.paginator.count:
         raise Http404("No articles were published then.")
     previous, following = archive_neighbours(start=start, end=end)
     return render(
