@@ -25,15 +25,19 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-# The task worker (e-mail to subscribers) and the scheduler that enqueues the
-# mail sweep every minute run in the background and stop with the server.
+# The task worker (e-mail) and the scheduler that enqueues the mail sweep
+# every minute run in the background, restarted by bin/respawn whenever they
+# die, and stop with the server. WhiteNoise serves the static files
+# (--nostatic: daphne's runserver would otherwise serve them itself); links in
+# mail sent by the worker use PORT.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
-	$(BIN)/python manage.py db_worker & worker=$$!; \
-	$(BIN)/python manage.py run_digest_scheduler & scheduler=$$!; \
+	export PORT=$(PORT); \
+	bin/respawn $(BIN)/python manage.py run_worker & worker=$$!; \
+	bin/respawn $(BIN)/python manage.py run_digest_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
 # Production on this machine: gunicorn with one uvicorn worker per core
 # serving HTTP and the chats' WebSockets (newsroom.asgi), DEBUG off, a secret

@@ -2,15 +2,29 @@ from django import forms
 from django.contrib.auth.forms import (
     AuthenticationForm,
     BaseUserCreationForm,
+    PasswordResetForm,
     UserChangeForm,
 )
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from comments.forms import HoneypotMixin
+from newsroom.forms import HoneypotMixin
+from newsroom.mail import send_email
 
 from . import throttle
 from .models import User
+from .services import clean_display_name
+
+
+class DisplayNameMixin:
+    def clean_display_name(self):
+        name = clean_display_name(self.cleaned_data.get("display_name", ""))
+        if not name:
+            raise forms.ValidationError(
+                _("Write the name shown on your comments."), code="required"
+            )
+        return name
 
 
 class AdminUserCreationForm(BaseUserCreationForm):
@@ -51,7 +65,7 @@ class LoginForm(AuthenticationForm):
             raise
 
 
-class RegistrationForm(HoneypotMixin, BaseUserCreationForm):
+class RegistrationForm(DisplayNameMixin, HoneypotMixin, BaseUserCreationForm):
     """A reader's sign-up: e-mail, the name shown on comments, a password.
 
     An address that already has an account is not an error here: the reader
@@ -119,7 +133,7 @@ class DeleteAccountForm(PasswordConfirmMixin):
     pass
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(DisplayNameMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name"]
@@ -127,3 +141,25 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
+
+
+class ReaderPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its mail sent through the task queue after the
+    request: the answer never waits on, nor depends on, the mail server."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        send_email(
+            to=to_email,
+            subject=render_to_string(subject_template_name, context),
+            template=email_template_name,
+            html_template=html_email_template_name,
+            context=context,
+        )

@@ -1,20 +1,21 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from newsroom.mail import send_email
+from newsroom.text import clean_reader_text
+
 from .models import User
 from .tokens import activation_token, make_email_change_token, read_email_change_token
 
 
-def _send(*, to, subject, template, context):
-    context = {"site_name": settings.SITE_NAME, **context}
-    send_mail(subject, render_to_string(template, context), None, [to])
+def clean_display_name(name):
+    """A display name as others will read it: reader text, one line."""
+    return " ".join(clean_reader_text(name).split())
 
 
 def activation_url(*, user, site_url, next_url=""):
@@ -32,14 +33,14 @@ def activation_url(*, user, site_url, next_url=""):
 
 def send_activation(*, user, site_url, next_url=""):
     """E-mail the activation link to a registered, not yet active reader."""
-    _send(
+    send_email(
         to=user.email,
         subject=_("Activate your account on %(site)s") % {"site": settings.SITE_NAME},
         template="accounts/email/activation.txt",
         context={
             "user": user,
             "url": activation_url(user=user, site_url=site_url, next_url=next_url),
-        },  # fmt: skip
+        },
     )
 
 
@@ -52,7 +53,7 @@ def register_reader(*, email, password, display_name, site_url, next_url=""):
     """
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
-        _send(
+        send_email(
             to=existing.email,
             subject=_("Registration on %(site)s") % {"site": settings.SITE_NAME},
             template="accounts/email/already_registered.txt",
@@ -63,11 +64,18 @@ def register_reader(*, email, password, display_name, site_url, next_url=""):
             },
         )
         return None
-    user = User.objects.create_user(
-        email=email, password=password, display_name=display_name, is_active=False
-    )
-    # Inside the transaction: if the mail cannot be sent, no account is left
-    # behind that its owner could never activate.
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=email,
+                password=password,
+                display_name=display_name,
+                is_active=False,
+            )
+    except IntegrityError:  # the same address registered at the same moment
+        return None
+    # Sent once the account is committed, by the task queue: an account whose
+    # mail is lost is activated later through "send again".
     send_activation(user=user, site_url=site_url, next_url=next_url)
     return user
 
@@ -100,7 +108,7 @@ def request_email_change(*, user, new_email, site_url):
     path = reverse(
         "accounts:email_confirm", args=[make_email_change_token(user, new_email)]
     )
-    _send(
+    send_email(
         to=new_email,
         subject=_("Confirm your new e-mail address"),
         template="accounts/email/email_change.txt",

@@ -3,12 +3,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .forms import ReaderPasswordResetForm
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.ReaderLoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.ReaderLogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
     path("activate/resend/", views.activation_resend, name="activation_resend"),
     path("activate/<uidb64>/<token>/", views.activate, name="activate"),
@@ -31,6 +32,7 @@ urlpatterns = [
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=ReaderPasswordResetForm,
             success_url=reverse_lazy("accounts:password_reset_done"),
             extra_email_context={"site_name": settings.SITE_NAME},
         ),

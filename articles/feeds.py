@@ -14,12 +14,12 @@ from django.utils.feedgenerator import (
 )
 from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
-from taggit.models import Tag
 
 from newsroom import fragments, freshness
 
 from . import cachekeys, seo
-from .models import Article, Author, Section
+from .lookups import get_in_edition_or_404
+from .models import Article, Author
 
 FEED_SIZE = 30
 DC_NAMESPACE = {"xmlns:dc": "http://purl.org/dc/elements/1.1/"}
@@ -207,7 +207,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section.objects.in_edition(), slug=slug)
+        return get_in_edition_or_404("section", slug)
 
     def title(self, obj):
         return f"{obj.name} - {settings.SITE_NAME}"
@@ -233,7 +233,7 @@ class SectionAtomFeed(SectionFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_in_edition_or_404("tag", slug)
 
     def title(self, obj):
         return f"{obj.name} - {settings.SITE_NAME}"

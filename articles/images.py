@@ -61,12 +61,16 @@ def renditions_of(obj):
 
 
 def refresh_renditions(*, obj):
-    """Make the renditions of `obj`'s image (cached files are reused) and store
-    the record on the row; a missing or unreadable file records the error."""
+    """Clean the original of metadata (originals.py), make the renditions of
+    `obj`'s image (cached files are reused) and store the record on the row;
+    a missing or unreadable file records the error."""
+    from .originals import clean_original
+
     field_name, record_name = image_fields(obj)
     field_file = getattr(obj, field_name)
     record = {}
     if field_file:
+        clean_original(obj)
         record = make_renditions(field_file, focal=focal_point(obj))
     setattr(obj, record_name, record)
     if obj.pk:

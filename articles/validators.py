@@ -4,6 +4,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
 
 def validate_image_file(upload):
     """A real image under the size and pixel limits, checked by Pillow."""
@@ -35,6 +37,11 @@ def validate_image_file(upload):
                         "height": height,
                         "limit": settings.IMAGE_MAX_PIXELS,
                     },
+                )
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    _("Only JPEG, PNG, GIF and WebP images can be uploaded."),
+                    code="image_format",
                 )
             image.verify()
     except ValidationError:

@@ -1,11 +1,11 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
-from taggit.models import Tag
 
 from . import blocks, editions
 from .forms import SearchForm
-from .models import Article, Author, Correction, Section
+from .lookups import find_in_edition, get_in_edition_or_404
+from .models import Article, Author, Correction
 from .pagination import paginate
 from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
 from .search import search_articles, search_terms
@@ -15,6 +15,7 @@ from .services import (
     decode_cursor,
     newsfeed_page,
 )
+from .workflow import can_edit
 
 
 def home(request):
@@ -26,7 +27,7 @@ def home(request):
 
 def section_detail(request, slug):
     # The URL prefix decides the edition: another edition's section is a 404.
-    section = get_object_or_404(Section.objects.in_edition(), slug=slug)
+    section = get_in_edition_or_404("section", slug)
     articles = (
         Article.objects.published()
         .in_edition()
@@ -41,7 +42,7 @@ def section_detail(request, slug):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_in_edition_or_404("tag", slug)
     articles = (
         Article.objects.published()
         .in_edition()
@@ -69,12 +70,7 @@ def author_detail(request, slug):
 
 
 def article_detail(request, section, slug):
-    article = (
-        Article.objects.readable()
-        .in_edition()
-        .for_page()
-        .filter(section__slug=section, slug=slug)
-    ).first()
+    article = find_in_edition("article", slug, section=section)
     if article is None:
         # Taken down or expired: say so (410), unlike an address that never was.
         gone = Article.objects.gone().in_edition()
@@ -89,10 +85,13 @@ def article_detail(request, section, slug):
 
 
 def article_preview(request, pk):
-    """Any article as it would look published; staff who may view it only."""
-    if not (request.user.is_staff and request.user.has_perm("articles.view_article")):
+    """Any article as it would look published, for staff who may edit it
+    (the admin's rule: editors any article, authors their own drafts)."""
+    if not request.user.is_staff:
         raise Http404
     article = get_object_or_404(Article.objects.for_detail(), pk=pk)
+    if not can_edit(request.user, article):
+        raise Http404
     return render(
         request,
         "articles/article_detail.html",

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from articles import editions
 from articles.models import Article, Section
 
 
@@ -26,13 +27,19 @@ class Room:
     def page_url(self):
         if self.kind == "article":
             return self.target.get_absolute_url() + "#chat"
-        return reverse("chats:section", args=[self.target.slug]) + "#chat"
+        return self._section_url("chats:section") + "#chat"
 
     @property
     def post_url(self):
         if self.kind == "article":
             return reverse("chats:article_post", args=[self.target.pk])
-        return reverse("chats:section_post", args=[self.target.slug])
+        return self._section_url("chats:section_post")
+
+    def _section_url(self, name):
+        # Under the section's own edition prefix, whatever page links to it.
+        return editions.reverse_in(
+            self.target.language, name, kwargs={"slug": self.target.slug}
+        )
 
     @property
     def socket_path(self):

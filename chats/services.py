@@ -1,3 +1,5 @@
+import asyncio
+import logging
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
@@ -12,6 +14,8 @@ from newsroom.ratelimit import is_over_limit
 
 from .models import ChatBan, ChatMessage
 from .rooms import room_for
+
+logger = logging.getLogger(__name__)
 
 
 def active_ban(user):
@@ -44,11 +48,30 @@ def message_event(message):
 
 
 def broadcast(room, event):
-    """Send an event to every socket in the room (all app servers via Redis)."""
-    layer = get_channel_layer()
-    if layer is not None:
-        message = {"type": "chat.event", "event": event}
-        async_to_sync(layer.group_send)(room.group_name, message)
+    """Send an event to every socket in the room (all app servers via Redis).
+
+    Best effort: the message is already stored, so a channel layer that is
+    down or slower than REDIS_TIMEOUT only means open pages see it on their
+    next load; the failure is logged, never raised.
+    """
+    message = {"type": "chat.event", "event": event}
+    try:
+        layer = get_channel_layer()
+        if layer is not None:
+            async_to_sync(_send_within_timeout)(layer, room.group_name, message)
+    except Exception as error:
+        logger.warning(
+            "Chat event not broadcast to %s (%s: %s)",
+            room.group_name,
+            type(error).__name__,
+            error,
+        )
+
+
+async def _send_within_timeout(layer, group, message):
+    await asyncio.wait_for(
+        layer.group_send(group, message), timeout=settings.REDIS_TIMEOUT * 4
+    )
 
 
 def clean_text(text):
@@ -77,7 +100,9 @@ def post_message(*, room, user, text):
         raise PermissionDenied(ban_message(ban))
     text = clean_text(text)
     limit, period = settings.CHATS_RATE
-    if is_over_limit(f"chat:{user.pk}", limit=limit, period=period):
+    # Fails open: only logged-in, unblocked users write, within the length
+    # limit; a chat outage must not silence the room.
+    if is_over_limit(f"chat:{user.pk}", limit=limit, period=period, fail_open=True):
         raise ValidationError(
             _("You are sending messages too fast. Wait a moment and try again."),
             code="rate_limited",

@@ -3,7 +3,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from articles.models import Article, Section
+from articles.lookups import get_in_edition_or_404
+from articles.models import Article
 
 from . import services
 from .forms import ChatMessageForm
@@ -13,7 +14,7 @@ from .rooms import room_for
 
 def section_chat(request, slug):
     """A section's chat room on a page of its own."""
-    section = get_object_or_404(Section, slug=slug)
+    section = get_in_edition_or_404("section", slug)
     return render(request, "chats/section_chat.html", {"section": section})
 
 
@@ -56,7 +57,7 @@ def article_post(request, article_id):
 @login_required
 @require_POST
 def section_post(request, slug):
-    return post(request, room_for(get_object_or_404(Section, slug=slug)))
+    return post(request, room_for(get_in_edition_or_404("section", slug)))
 
 
 @permission_required("chats.delete_chatmessage", raise_exception=True)

@@ -1,23 +1,10 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-
-class HoneypotMixin(forms.Form):
-    """A field people never see; bots that fill it are turned away."""
-
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(
-                _("This form could not be sent."), code="honeypot"
-            )
-        return ""
+from newsroom.forms import HoneypotMixin
 
 
 class CommentForm(HoneypotMixin):
@@ -30,6 +17,11 @@ class CommentForm(HoneypotMixin):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     notify_replies = forms.BooleanField(
         label=_("E-mail me when someone replies"), required=False
+    )
+    # One per rendered form: posting the same form twice (a double click, a
+    # resent request) stores one comment (see services.post_comment).
+    token = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput, initial=uuid.uuid4
     )
 
     def __init__(self, *args, **kwargs):

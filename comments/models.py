@@ -82,6 +82,9 @@ class Comment(models.Model):
     notify_replies = models.BooleanField(_("e-mail me replies"), default=False)
     created_at = models.DateTimeField(_("posted at"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    # The posting form's one-time token with the text and parent, hashed: the
+    # same form posted twice finds the comment it already made.
+    post_key = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -97,6 +100,13 @@ class Comment(models.Model):
             models.Index(fields=["root", "created_at"], name="comment_thread_idx"),
             models.Index(fields=["author", "-created_at"], name="comment_author_idx"),
             models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "post_key"],
+                condition=~models.Q(post_key=""),
+                name="comment_posted_once",
+            )
         ]
 
     def __str__(self):

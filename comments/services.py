@@ -1,18 +1,18 @@
+import hashlib
 import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from newsroom.mail import send_email
 from newsroom.ratelimit import is_over_limit
 
 from .models import BlockedWord, Comment, CommentReport, Suspension
@@ -72,9 +72,30 @@ def clean_comment_body(body):
     return body
 
 
-def post_comment(*, article, author, body, parent=None, notify_replies=False,
-                 site_url=""):  # fmt: skip
-    """Add a reader's comment (or reply) to a published, open article."""
+def post_key(*, token, parent, body):
+    """What makes a post the same post again: its form's token, parent, text."""
+    if not token:
+        return ""
+    parent_id = parent.pk if parent is not None else ""
+    return hashlib.sha256(f"{token}\n{parent_id}\n{body}".encode()).hexdigest()
+
+
+def post_comment(
+    *,
+    article,
+    author,
+    body,
+    parent=None,
+    notify_replies=False,
+    site_url="",
+    token="",
+):
+    """Add a reader's comment (or reply) to a published, open article.
+
+    Posting the same form (`token`) with the same text again returns the
+    comment the first post made: a double click stores one comment, and
+    both answers succeed.
+    """
     if not article.is_published:
         raise PermissionDenied(_("Comments are closed on unpublished articles."))
     if not article.comments_open:
@@ -94,15 +115,27 @@ def post_comment(*, article, author, body, parent=None, notify_replies=False,
         # Past the deepest level a reply joins its parent's thread level.
         while parent.depth + 1 >= settings.COMMENTS_MAX_DEPTH and parent.parent_id:
             parent = parent.parent
+    key = post_key(token=token, parent=parent, body=body)
+    if key:
+        posted = Comment.objects.filter(author=author, post_key=key).first()
+        if posted is not None:
+            return posted
     recent = timezone.now() - timedelta(minutes=5)
-    if Comment.objects.filter(
+    same = Comment.objects.filter(
         article=article, author=author, body=body, created_at__gte=recent
-    ).exists():
+    ).first()
+    if same is not None:
+        if key and same.post_key == key:
+            return same  # the same form, committed by a concurrent request
         raise ValidationError(
             _("You have already posted this comment."), code="duplicate"
         )
     limit, period = settings.COMMENTS_RATE
-    if is_over_limit(f"comment:{author.pk}", limit=limit, period=period):
+    # Fails open: only active, logged-in readers comment, and the duplicate
+    # check, moderation and suspensions work without the cache.
+    if is_over_limit(
+        f"comment:{author.pk}", limit=limit, period=period, fail_open=True
+    ):
         raise ValidationError(
             _("You are commenting too fast. Please wait a minute and try again."),
             code="rate_limited",
@@ -118,9 +151,16 @@ def post_comment(*, article, author, body, parent=None, notify_replies=False,
         status=Comment.Status.HELD if reason else Comment.Status.VISIBLE,
         held_reason=reason,
         notify_replies=notify_replies,
+        post_key=key,
     )
-    with transaction.atomic():
-        comment.save()
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:
+        if not key:
+            raise
+        # The same form posted at the same moment: the other request won.
+        return Comment.objects.get(author=author, post_key=key)
     if comment.is_visible:
         notify_reply(comment=comment, site_url=site_url)
     return comment
@@ -233,6 +273,10 @@ def notify_reply(*, comment, site_url):
         subject = _("New reply to your comment on “%(title)s”") % {
             "title": comment.article.title
         }
-        body = render_to_string("comments/email/reply_notification.txt", context)
-    send_mail(subject, body, None, [parent.author.email])
+        send_email(
+            to=parent.author.email,
+            subject=subject,
+            template="comments/email/reply_notification.txt",
+            context=context,
+        )
     return True

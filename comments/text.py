@@ -6,6 +6,8 @@ import re
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
+from newsroom.text import clean_reader_text
+
 URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -22,6 +24,6 @@ def render_comment(text):
 
 
 def normalize(text):
-    """Trim a comment and collapse runs of blank lines."""
-    text = (text or "").replace("\r\n", "\n").strip()
+    """Clean a comment (newsroom.text), trim it, collapse runs of blank lines."""
+    text = clean_reader_text(text).strip()
     return re.sub(r"\n{3,}", "\n\n", text)

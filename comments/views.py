@@ -6,14 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
+from newsroom.web import site_url
 
 from . import services
 from .forms import CommentEditForm, CommentForm
 from .models import Comment
-
-
-def site_url(request):
-    return request.build_absolute_uri("/")
 
 
 def visible_comment(pk):
@@ -50,6 +47,7 @@ def comment_post(request, article_id):
                 parent=parent,
                 notify_replies=form.cleaned_data["notify_replies"],
                 site_url=site_url(request),
+                token=form.cleaned_data["token"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -4,6 +4,7 @@ Defaults describe a developer laptop; production changes them only through
 environment variables (see README.md, "Configuration").
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -34,6 +35,16 @@ def env_int(name, default):
         ) from exc
 
 
+def env_float(name, default):
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from exc
+
+
 def env_list(name, default=""):
     return [
         item.strip()
@@ -57,6 +68,31 @@ def sqlite_database(name):
     }
 
 
+def postgresql_connections():
+    """A psycopg connection pool per process (DJANGO_DB_POOL_MIN/MAX), or,
+    with DJANGO_DB_POOL_MAX=0, a connection per request closed at its end.
+
+    Never persistent connections per thread: under ASGI every request runs
+    in a thread of its own, and CONN_MAX_AGE kept one connection per thread
+    until PostgreSQL ran out of them (issue 10). README, "Deploying", sizes
+    the pool for the servers' worker count.
+    """
+    pool_max = env_int("DJANGO_DB_POOL_MAX", 8)
+    if pool_max <= 0:
+        return {"CONN_MAX_AGE": 0}
+    return {
+        "CONN_MAX_AGE": 0,  # the pool keeps the connections
+        "OPTIONS": {
+            "pool": {
+                "min_size": min(env_int("DJANGO_DB_POOL_MIN", 2), pool_max),
+                "max_size": pool_max,
+                # A request waits this long for a free connection, then fails.
+                "timeout": env_float("DJANGO_DB_POOL_TIMEOUT", 10.0),
+            }
+        },
+    }
+
+
 def database_from_url(url):
     """Map DATABASE_URL to a DATABASES entry; only PostgreSQL and SQLite."""
     parts = urlsplit(url)
@@ -71,8 +107,7 @@ def database_from_url(url):
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
+            **postgresql_connections(),
         }
     if parts.scheme == "sqlite":
         path = unquote(url.split("://", 1)[1])
@@ -94,6 +129,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "newsroom",
     # First, so that its runserver (ASGI, WebSockets) replaces Django's.
     "daphne",
     "django.contrib.admin",
@@ -114,9 +150,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "chats",
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    "newsroom.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before any view reads a row: see newsroom/fragments.py.
@@ -124,6 +162,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads request.POST (the CSRF check does).
+    "newsroom.middleware.UndecodableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,11 +201,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Seconds a Redis connect or command may take before the caller gives up and
+# degrades (see README, "When a service is down"); every Redis client of the
+# site (caches, channel layer) uses it.
+REDIS_TIMEOUT = env_float("DJANGO_REDIS_TIMEOUT", 0.5)
+REDIS_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT,
+    "socket_timeout": REDIS_TIMEOUT,
+}
 if os.environ.get("REDIS_URL"):
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [os.environ["REDIS_URL"]], "prefix": "newsroom"},
+            "CONFIG": {
+                "hosts": [{"address": os.environ["REDIS_URL"], **REDIS_OPTIONS}],
+                "prefix": "newsroom",
+            },
         }
     }
     CACHES = {
@@ -173,6 +224,7 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:
@@ -250,7 +302,15 @@ IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
 # (django-axes); after the limit, logins are refused for the cool-off time.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# The login form's field is `username` (it holds the e-mail address); axes
+# would look for the model's USERNAME_FIELD, `email`, and record no username.
+AXES_USERNAME_FORM_FIELD = "username"
+# Locked: one (address, account) pair. So one address cannot lock out every
+# reader behind it, nor anyone lock an account's owner out from elsewhere;
+# guessing one account from many addresses meets the per-account waits
+# (accounts/throttle.py), which double after each failure.
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "newsroom.web.client_ip"
 AXES_RESET_ON_SUCCESS = True
 # Before that, failures past this many make each next try wait 2, 4, 8... s.
 LOGIN_FREE_FAILURES = env_int("DJANGO_LOGIN_FREE_FAILURES", 2)
@@ -277,7 +337,17 @@ COMMENTS_RATE = (env_int("DJANGO_COMMENTS_RATE", 5), 60)
 # db_worker` runs them, `manage.py run_digest_scheduler` enqueues the sweep
 # every minute (`make run` starts both).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# A RUNNING task whose worker is gone is requeued (newsroom/tasks.py): at once
+# when the worker ran on this host, after this long otherwise; after this
+# many lost runs it is failed.
+TASKS_RUNNING_TIMEOUT = timedelta(minutes=env_int("DJANGO_TASKS_RUNNING_MINUTES", 15))
+TASKS_MAX_ATTEMPTS = 3
+# /health/ reports the queue as down when a task has waited this long.
+TASKS_MAX_WAIT = timedelta(minutes=env_int("DJANGO_TASKS_MAX_WAIT_MINUTES", 5))
+# `make run` passes PORT, so links in mail from background tasks match it.
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
+    f"http://127.0.0.1:{env_int('PORT', 8000)}"
+)
 SUBSCRIPTIONS_CONFIRM_DAYS = 3
 # Articles published up to this long before a sweep are still mailed (a worker
 # that was down catches up); older ones are not.
@@ -320,7 +390,11 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Asking browsers to preload HSTS is hard to take back: the operator's
+    # choice, off by default (and its deploy-check warning silenced).
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     # Behind a TLS-terminating proxy or load balancer.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -334,16 +408,55 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=True)
+# Seconds an SMTP connect or reply may take; only the task worker waits.
+EMAIL_TIMEOUT = env_float("DJANGO_EMAIL_TIMEOUT", 10.0)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
+# Logs go to stderr, one JSON object a line in production (python-json-logger)
+# or plain text while DEBUG is on; each record carries the request's id.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be 'json' or 'text'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level"},
+        },
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {
+        "handlers": ["console"],
+        "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+    },
 }
 
 # The editorial workflow.
 ARTICLE_TITLE_MAX_PUBLISH = env_int("DJANGO_ARTICLE_TITLE_MAX_PUBLISH", 120)
 EDIT_LOCK_MINUTES = 15
 HOME_TOP_STORIES = 4
+
+# Addresses (or networks) of the proxies in front of the app servers: Varnish,
+# nginx, a load balancer. Only from them is X-Forwarded-For believed, for the
+# client address that rate limits and login lockouts count, and X-Request-ID.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or network."
+        ) from exc

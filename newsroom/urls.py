@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles import sitemaps
+from newsroom import health
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
@@ -22,6 +23,9 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("health/", health.ReportView.as_view(), name="health"),
+    path("health/live/", health.live, name="health_live"),
+    path("health/ready/", health.ready, name="health_ready"),
 ]
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),

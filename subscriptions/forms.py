@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from comments.forms import HoneypotMixin
+from newsroom.forms import HoneypotMixin
 
 from .models import Subscription
 

@@ -9,23 +9,27 @@ losing mail silently.
 """
 
 import logging
+import smtplib
+import socket
 import uuid
 from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives, get_connection, send_mail
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from taggit.models import Tag
 
+from articles.lookups import find_in_edition
 from articles.models import Article, Author, Byline, Section
+from newsroom.mail import build_message as build_email
+from newsroom.mail import render_email, send_email
 
 from .models import Delivery, Dispatch, Subscription
 
@@ -38,18 +42,24 @@ TARGET_MODELS = {"section": Section, "tag": Tag, "author": Author}
 # goes with the most frequent of them.
 FREQUENCY_RANK = {"immediate": 0, "daily": 1, "weekly": 2}
 CLAIM_TIMEOUT = timedelta(minutes=10)
+# The mail server is out of reach: no point trying the next message now.
+SERVER_UNREACHABLE = (
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+    ConnectionError,
+    TimeoutError,
+    socket.timeout,
+)
 
 
 def get_target(kind, slug):
-    """The section, tag or author a subscribe URL names, or None."""
-    model = TARGET_MODELS.get(kind)
-    if model is None:
-        return None
-    targets = model.objects.filter(slug=slug)
-    if model is Section:
-        # Section slugs are unique within an edition only.
-        targets = targets.in_edition()
-    return targets.first()
+    """The section, tag or author a subscribe URL names, or None: sections
+    and tags public in the page's edition; authors write for both."""
+    if kind in ("section", "tag"):
+        return find_in_edition(kind, slug)
+    if kind == "author":
+        return Author.objects.filter(slug=slug).first()
+    return None
 
 
 def absolute(path):
@@ -81,9 +91,12 @@ def request_subscription(*, email, kind, target, frequency):
         "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
     }
     with override(settings.LANGUAGE_CODE):
-        subject = _("Confirm your subscription to %(name)s") % {"name": target}
-        body = render_to_string("subscriptions/email/confirm.txt", context)
-    send_mail(subject, body, None, [email])
+        send_email(
+            to=email,
+            subject=_("Confirm your subscription to %(name)s") % {"name": target},
+            template="subscriptions/email/confirm.txt",
+            context=context,
+        )
     return True
 
 
@@ -228,9 +241,14 @@ def record_deliveries(*, now=None):
     return len(chosen)
 
 
-def claim_due_deliveries(*, now):
-    """Claim unsent deliveries that are due, so parallel sweeps never share."""
-    claim = uuid.uuid4().hex
+def claim_due_deliveries(*, now, claim=""):
+    """Claim unsent deliveries that are due, so parallel sweeps never share.
+
+    A sweep run again under the same `claim` (its task, requeued by the
+    reaper after its worker died) takes back what it had claimed at once,
+    instead of after CLAIM_TIMEOUT.
+    """
+    claim = claim or uuid.uuid4().hex
     due = Delivery.objects.filter(
         sent_at__isnull=True,
         attempts__lt=settings.SUBSCRIPTIONS_MAX_ATTEMPTS,
@@ -239,7 +257,11 @@ def claim_due_deliveries(*, now):
         Q(subscription__frequency=Subscription.Frequency.IMMEDIATE)
         | Q(subscription__next_digest_at__lte=now)
     )
-    free = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+    free = (
+        Q(claimed_at__isnull=True)
+        | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+        | Q(claim=claim)
+    )
     Delivery.objects.filter(pk__in=due.filter(free).values("pk")[:5000]).filter(
         free, sent_at__isnull=True
     ).update(claim=claim, claimed_at=now)
@@ -276,36 +298,40 @@ def build_message(*, email, deliveries, digest, connection):
             }
         else:
             subject = articles[0].title
-        text = render_to_string("subscriptions/email/news.txt", context)
-        html = render_to_string("subscriptions/email/news.html", context)
-    message = EmailMultiAlternatives(
-        subject,
-        text,
-        None,
-        [email],
-        connection=connection,
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+        message = render_email(
+            to=email,
+            subject=subject,
+            template="subscriptions/email/news.txt",
+            html_template="subscriptions/email/news.html",
+            context=context,
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+    return build_email(message, connection=connection)
 
 
-def send_due(*, now=None):
-    """Mail what is due: each immediate article alone, digests per address."""
+def send_due(*, now=None, claim=""):
+    """Mail what is due: each immediate article alone, digests per address.
+
+    When the mail server cannot be reached (refused, timed out after
+    EMAIL_TIMEOUT, hung up), the sweep stops at once and releases what it
+    claimed: the next sweep tries again, instead of this one waiting out the
+    timeout for every message.
+    """
     now = now or timezone.now()
     batches = []  # (email, deliveries, digest)
     digests = defaultdict(list)
-    for delivery in claim_due_deliveries(now=now):
+    deliveries_claimed = claim_due_deliveries(now=now, claim=claim)
+    for delivery in deliveries_claimed:
         if delivery.subscription.frequency == Subscription.Frequency.IMMEDIATE:
             batches.append((delivery.email, [delivery], False))
         else:
             digests[delivery.email].append(delivery)
     batches += [(email, items, True) for email, items in digests.items()]
     sent, failed_subscriptions = 0, set()
-    connection = get_connection()
+    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     for email, deliveries, digest in batches:
         pks = [d.pk for d in deliveries]
         try:
@@ -322,6 +348,13 @@ def send_due(*, now=None):
                 claim="",
                 claimed_at=None,
             )
+            if isinstance(error, SERVER_UNREACHABLE):
+                unsent = [d.pk for d in deliveries_claimed]
+                Delivery.objects.filter(pk__in=unsent, sent_at__isnull=True).update(
+                    claim="", claimed_at=None
+                )
+                failed_subscriptions |= {d.subscription_id for d in deliveries_claimed}
+                break
             continue
         Delivery.objects.filter(pk__in=pks).update(
             sent_at=timezone.now(), claim="", claimed_at=None
@@ -339,11 +372,11 @@ def advance_digests(*, now, keep=()):
         ).exclude(pk__in=list(keep)).update(next_digest_at=now + period)
 
 
-def sweep(*, now=None):
+def sweep(*, now=None, claim=""):
     """Record what became public, then mail what is due; returns mails sent."""
     now = now or timezone.now()
     record_deliveries(now=now)
-    return send_due(now=now)
+    return send_due(now=now, claim=claim)
 
 
 def subscriber_counts():

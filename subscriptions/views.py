@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accounts.views import safe_next
-from newsroom.ratelimit import client_address, is_over_limit
+from newsroom.ratelimit import is_over_limit
+from newsroom.web import client_address, safe_next
 
 from . import services
 from .forms import FrequencyForm, SubscribeForm
@@ -35,8 +35,13 @@ def subscribe(request, kind, slug):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         limit, period = settings.SUBSCRIPTIONS_RATE
+        # Fails closed: without the cache, nobody can make the site mail
+        # addresses of their choosing in bulk.
         if is_over_limit(
-            f"subscribe:{client_address(request)}", limit=limit, period=period
+            f"subscribe:{client_address(request)}",
+            limit=limit,
+            period=period,
+            fail_open=False,
         ):
             form.add_error(
                 None, _("Too many requests from your network. Try again later.")

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client, TestCase
 from django.utils import translation
 
 from tests.factories import make_section, make_user
@@ -17,6 +18,10 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Mail is enqueued after commit (newsroom.mail); tests run tasks at once.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
     # Each test starts with content versions of its own.
     settings.CONTENT_VERSIONS_REDIS_URL = ""
     settings.CONTENT_VERSIONS_FILE = tmp_path / "content-versions"
@@ -33,3 +38,25 @@ def section(db):
 @pytest.fixture
 def reader(db):
     return make_user(email="reader@example.com")
+
+
+class CommittingClient(Client):
+    """A test client whose requests end as a real one does: the test's
+    transaction never commits, so each request's on-commit callbacks (mail
+    goes to the task queue in them) run when it returns."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = CommittingClient()
+    client.force_login(admin_user)
+    return client

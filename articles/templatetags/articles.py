@@ -7,6 +7,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from taggit.models import Tag
 
 from newsroom import fragments, freshness
 
@@ -79,11 +80,16 @@ def language_url(context, code, versions=None):
     edition's home for other content of this edition, else the same page."""
     if versions is not None and code in versions:
         return versions[code].get_absolute_url()
-    for name in ("article", "section"):
+    for name in ("article", "section", "target"):
         shown = context.get(name)
         if isinstance(shown, Article | Section) and shown.language != code:
             # Sections and articles belong to one edition: no 404 for a reader.
             return editions.reverse_in(code, "articles:home")
+    shown = context.get("tag") or context.get("target")
+    if isinstance(shown, Tag) and code != editions.current():
+        # A tag is public in an edition only while one of its published
+        # articles carries it: the other edition's home never fails.
+        return editions.reverse_in(code, "articles:home")
     request = context["request"]
     return translate_url(request.get_full_path(), code)
 

@@ -228,12 +228,18 @@ def test_only_the_author_deletes(article, reader, other_reader):
 
 
 def test_reply_notification_is_sent_when_asked_and_can_be_turned_off(
-    article, reader, other_reader
+    article, reader, other_reader, django_capture_on_commit_callbacks
 ):
     parent = post(article, reader, "Question?", notify_replies=True)
 
-    post(article, other_reader, "Answer. <script>x</script>", parent=parent,
-         site_url="http://testserver/")  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        post(
+            article,
+            other_reader,
+            "Answer. <script>x</script>",
+            parent=parent,
+            site_url="http://testserver/",
+        )
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -244,25 +250,35 @@ def test_reply_notification_is_sent_when_asked_and_can_be_turned_off(
     assert f"/comments/unsubscribe/{token}/" in message.body
 
 
-def test_no_notification_without_the_choice_or_for_own_replies(article, reader):
+def test_no_notification_without_the_choice_or_for_own_replies(
+    article, reader, django_capture_on_commit_callbacks
+):
     quiet = post(article, reader, "Quiet")
     loud = post(article, reader, "Loud", notify_replies=True)
 
-    post(article, make_user(), "reply 1", parent=quiet)
-    post(article, reader, "self reply", parent=loud)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        post(article, make_user(), "reply 1", parent=quiet)
+        post(article, reader, "self reply", parent=loud)
+
+    assert callbacks == []
 
     assert mail.outbox == []
 
 
-def test_approving_a_held_reply_sends_the_notification(article, reader, settings):
+def test_approving_a_held_reply_sends_the_notification(
+    article, reader, settings, django_capture_on_commit_callbacks
+):
     parent = post(article, reader, "Question?", notify_replies=True)
     settings.COMMENTS_MODERATION = "pre"
-    reply = post(article, make_user(), "Held answer", parent=parent)
-    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True) as held:
+        reply = post(article, make_user(), "Held answer", parent=parent)
+    assert held == []
 
-    services.moderate_comments(
-        comments=Comment.objects.filter(pk=reply.pk), status=Comment.Status.VISIBLE
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate_comments(
+            comments=Comment.objects.filter(pk=reply.pk),
+            status=Comment.Status.VISIBLE,
+        )
 
     assert len(mail.outbox) == 1
 

@@ -1,10 +1,15 @@
+import logging
 import signal
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections
 from django_tasks_db.models import DBTaskResult
 
+from newsroom.tasks import reap_stuck_tasks
 from subscriptions.tasks import send_subscription_mail
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -24,12 +29,21 @@ class Command(BaseCommand):
         # Ctrl-C for background jobs; stop with the server instead.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         while True:
-            self.tick()
+            try:
+                self.tick()
+            except DatabaseError as error:
+                if once:
+                    raise
+                # A locked or unreachable database: the next tick tries again.
+                logger.warning("Scheduler tick failed: %s", error)
+                close_old_connections()
             if once:
                 return
             time.sleep(interval)
 
     def tick(self):
+        # Tasks whose worker died go back in the queue (newsroom.tasks).
+        reap_stuck_tasks()
         # While the worker is down, one waiting task is enough: the sweep
         # catches up on everything at once.
         waiting = (

@@ -1,0 +1,58 @@
+"""The one way a view finds a section, tag or article by its slug: scoped
+to the page's edition, public only.
+
+Slugs repeat across editions (`/sport/` and `/ru/sport/`), so a lookup by
+slug alone finds two sections (a 500) or shows one edition's under the
+other's prefix. Not a default manager: sitemaps, the admin and the mail
+sweep need every edition.
+"""
+
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from taggit.models import Tag, TaggedItem
+
+from .models import Article, Section
+
+
+def public_tags(language=None):
+    """Tags a published article of the edition carries; no other tag has a
+    public page, feed or subscribe page."""
+    published = (
+        Article.objects.published()
+        .in_edition(language)
+        .filter(pk=OuterRef("object_id"))
+    )
+    used = TaggedItem.objects.filter(
+        tag=OuterRef("pk"),
+        content_type__app_label="articles",
+        content_type__model="article",
+    ).filter(Exists(published))
+    return Tag.objects.filter(Exists(used))
+
+
+def find_in_edition(kind, slug, *, section=None, language=None):
+    """The public section, tag or article `slug` names in the edition
+    `language` (default: the page's), or None. Articles need their section's
+    slug too, and include archived ones (readable at their address)."""
+    if kind == "section":
+        found = Section.objects.in_edition(language)
+    elif kind == "tag":
+        found = public_tags(language)
+    elif kind == "article":
+        found = (
+            Article.objects.readable()
+            .in_edition(language)
+            .for_page()
+            .filter(section__slug=section)
+        )
+    else:
+        raise ValueError(f"No edition lookup for {kind!r}.")
+    return found.filter(slug=slug).first()
+
+
+def get_in_edition_or_404(kind, slug, **kwargs):
+    """find_in_edition(), or a 404."""
+    found = find_in_edition(kind, slug, **kwargs)
+    if found is None:
+        raise Http404
+    return found

@@ -1,0 +1,40 @@
+"""One cleaner for everything readers write that others read: comments,
+display names and chat messages."""
+
+import re
+import unicodedata
+
+# Kept: line breaks and tabs; ZWJ (U+200D) and ZWNJ (U+200C), which emoji
+# sequences and scripts such as Persian and the Indic ones need; variation
+# selectors (not format characters). Stripped: the other C0/C1 controls,
+# zero-width spaces and joiners that hide text, the bidi marks, embeddings,
+# overrides and isolates that reorder it (Trojan-Source style), the BOM.
+_KEEP_CONTROLS = {"\n", "\t"}
+_KEEP_FORMAT = {"\u200c", "\u200d"}
+_STRIP = re.compile(
+    "["
+    "\u061c"  # Arabic letter mark
+    "\u180e"  # Mongolian vowel separator
+    "\u200b\u200e\u200f"  # zero-width space, LRM, RLM
+    "\u202a-\u202e"  # bidi embeddings and overrides
+    "\u2060-\u2064"  # word joiner, invisible operators
+    "\u2066-\u2069"  # bidi isolates
+    "\ufeff"  # BOM, zero-width no-break space
+    "]"
+)
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+
+
+def clean_reader_text(text):
+    """`text` without control, bidi-override, zero-width and BOM characters;
+    Windows and Unicode line breaks become \\n. ZWJ and ZWNJ stay."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_SEPARATORS.sub("\n", text)
+    text = _STRIP.sub("", text)
+    return "".join(
+        char
+        for char in text
+        if char in _KEEP_CONTROLS
+        or char in _KEEP_FORMAT
+        or unicodedata.category(char) != "Cc"
+    )

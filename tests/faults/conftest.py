@@ -1,0 +1,94 @@
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class SharedDatabase:
+    """The test database as another process can open it: PostgreSQL's test
+    database itself, or for SQLite (in memory in the suite) a file copy made
+    by `publish()` once the test's rows are written."""
+
+    def __init__(self, tmp_path):
+        self.vendor = connection.vendor
+        self.path = tmp_path / "shared.sqlite3"
+
+    def publish(self):
+        """Make what the test wrote visible to subprocesses; their URL."""
+        if self.vendor == "sqlite":
+            target = sqlite3.connect(self.path)
+            connection.ensure_connection()
+            connection.connection.backup(target)
+            target.close()
+            return f"sqlite:///{self.path}"
+        db = connection.settings_dict
+        return (
+            f"postgres://{db['USER']}:{db['PASSWORD']}@"
+            f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        )
+
+    def scalar(self, sql, *params):
+        """One value from the database the subprocesses wrote to."""
+        if self.vendor == "sqlite":
+            with sqlite3.connect(self.path) as db:
+                return db.execute(sql, params).fetchone()[0]
+        with connection.cursor() as cursor:
+            cursor.execute(sql.replace("?", "%s"), params)
+            return cursor.fetchone()[0]
+
+
+@pytest.fixture
+# Serialized rollback, as every transactional test here: the flush at its end
+# would delete the groups the data migrations made (tests/browser/conftest.py).
+def shared_database(django_db_serialized_rollback, transactional_db, tmp_path):
+    return SharedDatabase(tmp_path)
+
+
+def manage_env(database_url, **extra):
+    """The environment of a `manage.py` subprocess: production-like settings,
+    this database, nothing inherited that could point elsewhere."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("REDIS_URL", None)
+    env.pop("PORT", None)
+    env.update(
+        DATABASE_URL=database_url,
+        DJANGO_DEBUG="0",
+        # The test's own key: sessions it made stay valid there.
+        DJANGO_SECRET_KEY=settings.SECRET_KEY,
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_LOG_FORMAT="text",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(extra)
+    return env
+
+
+def start(args, env, **kwargs):
+    return subprocess.Popen(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **kwargs,
+    )
+
+
+def wait_for(condition, *, timeout, what):
+    """Poll `condition` until it is true; fail the test after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    pytest.fail(f"Timed out waiting for {what}")
