@@ -52,8 +52,8 @@ serve: install
 	export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 		DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
-	{ $(BIN)/python manage.py db_worker & worker=$$!; \
-	$(BIN)/python manage.py run_digest_scheduler & scheduler=$$!; \
+	{ bin/respawn $(BIN)/python manage.py run_worker & worker=$$!; \
+	bin/respawn $(BIN)/python manage.py run_digest_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn newsroom.asgi:application --worker-class uvicorn_worker.UvicornWorker \
 		--workers $(WORKERS) --bind 127.0.0.1:$(PORT); }
