@@ -7,7 +7,7 @@ PORT ?= 8000
 # make serve: one worker process per core.
 WORKERS ?= $(shell nproc)
 
-.PHONY: install install-dev run serve test lint format messages demo-dump check-deploy
+.PHONY: install install-dev install-npm run serve test lint format messages demo-dump check-deploy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
+
+# axe-core for the browser tests' accessibility checks, pinned by
+# package-lock.json. Without npm the checks skip locally (CI installs it).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the browser tests' accessibility checks will skip"; fi
+
+install-npm: node_modules/.package-lock.json
 
 # The task worker (e-mail) and the scheduler that enqueues the mail sweep
 # every minute run in the background, restarted by bin/respawn whenever they
@@ -58,7 +66,7 @@ serve: install
 	$(BIN)/gunicorn newsroom.asgi:application --worker-class uvicorn_worker.UvicornWorker \
 		--workers $(WORKERS) --bind 127.0.0.1:$(PORT); }
 
-test: install-dev
+test: install-dev install-npm
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

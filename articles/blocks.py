@@ -7,6 +7,8 @@ those keys after commit. A teaser card is a block of its own, so a list
 whose one card changed renders just that card again.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import get_template, render_to_string
@@ -73,7 +75,7 @@ def depend_on_translations(article):
                 freshness.not_after(moment)
 
 
-def cards(items, *, level=2, show_section=False, featured=False):
+def cards(items, *, level=2, show_section=False, featured=False, image="card"):
     """The teaser cards of `items` (articles loaded for_listing(), or an
     unevaluated QuerySet of them), each from the cache while it is fresh.
 
@@ -91,7 +93,12 @@ def cards(items, *, level=2, show_section=False, featured=False):
     if not ids:
         return ""
     template = get_template("articles/includes/article_card.html")
-    variant = {"level": level, "show_section": show_section, "featured": featured}
+    variant = {
+        "level": level,
+        "show_section": show_section,
+        "featured": featured,
+        "image_kind": "featured" if featured else image,
+    }
 
     def render(pk):
         item = rows.get(pk)
@@ -103,7 +110,7 @@ def cards(items, *, level=2, show_section=False, featured=False):
     html = fragments.cached_many(
         [
             (
-                fragments.cache_key("card", pk, level, show_section, featured),
+                fragments.cache_key("card", pk, *variant.values()),
                 lambda pk=pk: render(pk),
             )
             for pk in ids
@@ -203,9 +210,12 @@ def newsfeed():
                 )
             )
         )
+        # Its day labels ("Today", "Yesterday") change at local midnight.
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        freshness.not_after(services.start_of_day(tomorrow))
         return render_to_string(
             "articles/includes/newsfeed.html",
-            {"articles": articles, "next_cursor": next_cursor},
+            {"articles": articles, "next_cursor": next_cursor, "before": None},
         )
 
     return fragments.cached(fragments.cache_key("newsfeed"), render)

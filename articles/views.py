@@ -99,15 +99,22 @@ def article_preview(request, pk):
     )
 
 
-def newsfeed(request, template_name="articles/newsfeed_list.html"):
+NEWSFEED_PAGE = "articles/newsfeed_list.html"
+
+
+def newsfeed(request, template_name=NEWSFEED_PAGE):
     """A page of the newsfeed, older items behind a cursor link; with the
     fragment template, just the next items for the sidebar's "load more"."""
-    articles, next_cursor = newsfeed_page(
-        before=decode_cursor(request.GET.get("before"))
-    )
-    return render(
-        request, template_name, {"articles": articles, "next_cursor": next_cursor}
-    )
+    before = decode_cursor(request.GET.get("before"))
+    articles, next_cursor = newsfeed_page(before=before)
+    context = {
+        "articles": articles,
+        "next_cursor": next_cursor,
+        "before": before[0] if before else None,
+        # The fragment tells "load more" what to announce (site.js).
+        "loaded": len(articles) if template_name != NEWSFEED_PAGE else None,
+    }
+    return render(request, template_name, context)
 
 
 def search(request):

@@ -140,6 +140,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Its widget templates, for FORM_RENDERER below.
+    "django.forms",
     "taggit",
     "axes",
     "django_prose_editor",
@@ -193,6 +195,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES (the project can override a stock widget
+# template), and the first field with an error takes the focus.
+FORM_RENDERER = "newsroom.forms.Renderer"
 
 DATABASES = {
     "default": database_from_url(os.environ["DATABASE_URL"])
@@ -290,6 +296,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The site.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Sputnik International")
+# Where readers report accessibility problems (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "DJANGO_ACCESSIBILITY_EMAIL", "accessibility@localhost"
+)
 ARTICLES_PER_PAGE = 20
 # Listings count at most this many rows (500 pages of 20); deeper pages of a
 # huge archive are reached through the date archives and search.

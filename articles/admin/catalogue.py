@@ -10,12 +10,13 @@ from ..models import (
     HomeSlot,
     Section,
 )
+from .editing import LabelledListEditableMixin
 
 # The change page's workflow buttons: POST name "_workflow" → (label, service).
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(LabelledListEditableMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "slug",
@@ -53,7 +54,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(HomeSlot)
-class HomeSlotAdmin(admin.ModelAdmin):
+class HomeSlotAdmin(LabelledListEditableMixin, admin.ModelAdmin):
     list_display = ["position", "article", "article_state"]
     list_display_links = ["article"]
     list_editable = ["position"]

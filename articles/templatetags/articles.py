@@ -4,9 +4,10 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext
 from taggit.models import Tag
 
 from newsroom import fragments, freshness
@@ -43,11 +44,11 @@ def related_articles(article, limit=4):
 
 
 @register.simple_tag
-def article_cards(items, level=2, show_section=False, featured=False):
+def article_cards(items, level=2, show_section=False, featured=False, image="card"):
     """Teaser cards of `items`, each cached: one tag per list, not an include
-    per card."""
+    per card; `image` is the IMAGE_KINDS entry their pictures are sized by."""
     return blocks.cards(
-        items, level=level, show_section=show_section, featured=featured
+        items, level=level, show_section=show_section, featured=featured, image=image
     )
 
 
@@ -63,6 +64,36 @@ def depends_on(article):
     block shows the article, its section, authors and tags. Renders nothing."""
     freshness.depend(*blocks.article_keys(article))
     return ""
+
+
+@register.filter
+def newsfeed_days(articles, before=None):
+    """[(day label, article)] with a label ("Today", "Yesterday", "26 January")
+    on each article that starts a local day; none on the first one when the
+    page before it (ending at the moment `before`) ended on the same day.
+
+    Labels change at local midnight with no write: pages showing them expire
+    then (the page cache's day boundary)."""
+    today = timezone.localdate()
+    shown = timezone.localdate(before) if before else None
+    labelled = []
+    for article in articles:
+        day = timezone.localdate(article.published_at)
+        labelled.append((day_label(day, today) if day != shown else "", article))
+        shown = day
+    return labelled
+
+
+def day_label(day, today):
+    """A day in the Newsfeed: "Today", "Yesterday", "26 January", and with the
+    year when it is not this year's."""
+    if day == today:
+        return gettext("Today")
+    if (today - day).days == 1:
+        return gettext("Yesterday")
+    if day.year == today.year:
+        return formats.date_format(day, pgettext("newsfeed day", "j F"))
+    return formats.date_format(day, pgettext("newsfeed day of another year", "j F Y"))
 
 
 @register.simple_tag
@@ -185,11 +216,25 @@ def share_links(context, article):
 
 
 # sizes and loading per use of an image; cards are lazy, the article's main
-# image and the top story are above the fold.
+# image and the top story are above the fold. The sizes follow site.css: the
+# main column is 51.25rem wide from 76em (76rem container, 300 px sidebar),
+# the viewport less 24.75rem from 60em, less the gutters below; a phone's
+# teaser shows a 7rem square cut from the 16:9 picture (12.5rem of its
+# width); teasers elsewhere are at most 20rem wide, the top story's picture
+# 28rem beside its headline.
 IMAGE_KINDS = {
-    "card": ("(min-width: 64em) 20rem, (min-width: 40em) 45vw, 100vw", "lazy"),
-    "featured": ("(min-width: 64em) 44rem, 100vw", "eager"),
-    "article": ("(min-width: 64em) 44rem, 100vw", "eager"),
+    "card": ("(max-width: 39.99em) 12.5rem, 20rem", "lazy"),
+    "featured": (
+        "(min-width: 60em) 28rem, (min-width: 40em) 55vw, calc(100vw - 2rem)",
+        "eager",
+    ),
+    "article": (
+        "(min-width: 76em) 51.25rem, (min-width: 60em) calc(100vw - 24.75rem), "
+        "(min-width: 40em) calc(100vw - 3rem), calc(100vw - 2rem)",
+        "eager",
+    ),
+    # Related stories: two to a row under the article, up to 25rem each.
+    "related": ("(max-width: 39.99em) 12.5rem, 25rem", "lazy"),
     "author": ("6rem", "lazy"),
 }
 

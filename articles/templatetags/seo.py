@@ -26,6 +26,12 @@ def article_meta(context, article):
 
 
 @register.simple_tag(takes_context=True)
+def absolute_url(context, obj):
+    """`obj`'s address on the request's scheme and host (printed on paper)."""
+    return seo.absolute_url(context["request"], obj.get_absolute_url())
+
+
+@register.simple_tag(takes_context=True)
 def website_json_ld(context):
     """The site's JSON-LD WebSite with its search box, for home and sections."""
     return seo.json_ld_script(seo.website(context["request"]))

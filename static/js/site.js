@@ -18,6 +18,14 @@
         var template = document.createElement("template");
         template.innerHTML = html.trim();
         var first = template.content.querySelector(".newsfeed__item a");
+        // The fragment says how many stories came ("10 more stories
+        // loaded", in the page's language): the live region reads it out.
+        var announce = template.content.querySelector(".newsfeed__announce");
+        var status = list.parentElement.querySelector("[data-newsfeed-status]");
+        if (announce) {
+          if (status) { status.textContent = announce.textContent; }
+          announce.remove();
+        }
         item.replaceWith(template.content);
         if (first) { first.focus(); }
       })
@@ -58,4 +66,33 @@
     parentInput.value = "";
     cancel.hidden = true;
   });
+})();
+
+// The reading bar appears once the headline has scrolled out of view above,
+// and goes when it comes back.
+(function () {
+  "use strict";
+  var bar = document.querySelector(".reading-bar");
+  var headline = document.querySelector(".article__title");
+  if (!bar || !headline || !("IntersectionObserver" in window)) { return; }
+  new IntersectionObserver(function (entries) {
+    var entry = entries[entries.length - 1];
+    bar.hidden = entry.isIntersecting || entry.boundingClientRect.top > 0;
+  }).observe(headline);
+})();
+
+// On a narrow screen the section menu scrolls sideways: while more sections
+// lie beyond its right edge, it says so with a fade and an arrow.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".section-menu");
+  var list = menu && menu.querySelector(".section-menu__list");
+  if (!list) { return; }
+  function update() {
+    var more = list.scrollLeft + list.clientWidth < list.scrollWidth - 1;
+    menu.classList.toggle("section-menu--more", more);
+  }
+  list.addEventListener("scroll", update, { passive: true });
+  window.addEventListener("resize", update);
+  update();
 })();

@@ -29,34 +29,44 @@ def _require_browser():
     pytest.skip(message)
 
 
-@pytest.fixture
-def browser_factory(live_server):
-    """Opens headless Chromium windows; each closes after the test."""
+def open_chromium(width=1280, height=1000, *, log_network=False):
+    """A headless Chromium window (with the DevTools network log on request);
+    the caller quits it."""
     _require_browser()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--window-size={width},{height}",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}",
+    ]:
+        options.add_argument(flag)
+    if log_network:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.implicitly_wait(0)
+    return driver
+
+
+@pytest.fixture
+def browser_factory(live_server):
+    """Opens headless Chromium windows; each closes after the test."""
+    _require_browser()
     drivers = []
 
     def open_browser(width=1280, height=1000):
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--window-size={width},{height}",
-            f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}",
-        ]:
-            options.add_argument(flag)
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        driver.implicitly_wait(0)
+        driver = open_chromium(width, height)
         drivers.append(driver)
         return driver
 
@@ -162,3 +172,21 @@ def log_in(driver, server_url, user):
     driver.add_cookie(
         {"name": "sessionid", "value": client.cookies["sessionid"].value, "path": "/"}
     )
+
+
+@pytest.fixture(scope="module")
+def shared_browser(_daphne_server):
+    """One headless Chromium window shared by a module's tests (opening a
+    browser costs more than a page); each test sets the cookies it needs."""
+    driver = open_chromium()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def axe_browser(shared_browser):
+    """The shared window, with axe-core loaded into every page it opens."""
+    from tests.browser import axe
+
+    axe.install(shared_browser)
+    return shared_browser

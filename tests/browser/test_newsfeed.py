@@ -12,20 +12,26 @@ pytestmark = [
 ]
 
 
-def test_newsfeed_load_more_appends_the_next_items_in_place(
-    browser, wait, live_server, section, settings
-):
-    settings.NEWSFEED_SIZE = 3
+def make_feed(section, *, older):
+    """A "Top story" and `older` stories before it; returns the top one."""
     now = timezone.now()
     # Explicit time: the factory's default goes back one minute per article
     # made so far in the run, which can put it behind the "Older" ones.
     article = make_article(section=section, title="Top story", published_at=now)
-    for i in range(7):
+    for i in range(older):
         make_article(
             section=section,
             title=f"Older {i}",
             published_at=now - timedelta(hours=1, minutes=i),
         )
+    return article
+
+
+def test_newsfeed_load_more_appends_the_next_items_in_place(
+    browser, wait, live_server, section, settings
+):
+    settings.NEWSFEED_SIZE = 3
+    article = make_feed(section, older=7)
 
     browser.get(live_server.url + article.get_absolute_url())
     url_before = browser.current_url
@@ -43,3 +49,20 @@ def test_newsfeed_load_more_appends_the_next_items_in_place(
     ]
     assert browser.current_url == url_before
     assert len(browser.find_elements(By.CSS_SELECTOR, ".newsfeed__more-link")) == 1
+
+
+def test_newsfeed_load_more_announces_the_stories_it_brought(
+    browser, wait, live_server, section, settings
+):
+    settings.NEWSFEED_SIZE = 3
+    article = make_feed(section, older=4)
+    browser.get(live_server.url + article.get_absolute_url())
+    status = browser.find_element(By.CSS_SELECTOR, ".newsfeed [data-newsfeed-status]")
+
+    browser.find_element(By.CSS_SELECTOR, ".newsfeed__more-link").click()
+    wait.until(lambda b: status.text or status.get_attribute("textContent"))
+
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("textContent") == "2 more stories loaded"
+    assert browser.find_elements(By.CSS_SELECTOR, ".newsfeed__announce") == []
+    assert browser.switch_to.active_element.text == "Older 2"
