@@ -252,7 +252,9 @@ CONTENT_VERSIONS_FILE = Path(
 CONTENT_VERSIONS_TIMEOUT = 0.25
 # Shared blocks (newsroom/fragments.py) in the default cache are fresh by
 # content versions; this lifetime only lets entries nobody asks for any more
-# leave the cache (a day).
+# leave the cache (a day). DJANGO_FRAGMENT_CACHE=0 renders every block on
+# every request (debugging, benchmarks of the bare render path).
+FRAGMENT_CACHE = env_bool("DJANGO_FRAGMENT_CACHE", default=True)
 FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 
 AUTH_USER_MODEL = "accounts.User"

@@ -65,6 +65,16 @@ def test_a_block_rendered_while_its_keys_change_is_not_stored(monkeypatch):
     assert len(renders) == 2
 
 
+def test_the_switch_renders_every_block_every_time(settings):
+    settings.FRAGMENT_CACHE = False
+    renders, show = block("menu", ["menu:en"])
+
+    show()
+    show()
+
+    assert len(renders) == 2
+
+
 def test_a_block_that_names_no_key_is_never_stored():
     renders, show = block("nothing", [])
 
