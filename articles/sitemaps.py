@@ -6,13 +6,12 @@ from functools import partial
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.db.models import Max
-from django.urls import reverse
+from django.db.models import CharField, Max, Value
 from django.utils import timezone
 from django.utils.functional import cached_property
-from taggit.models import Tag, TaggedItem
 
 from . import editions, seo
+from .lookups import public_tags
 from .models import Article, Author, Section
 
 # Google News reads only the articles of the last two days, 1,000 per file.
@@ -78,16 +77,26 @@ class SectionSitemap(NewsroomSitemap):
 
 
 class TagSitemap(NewsroomSitemap):
+    """Each edition's public tags under its own prefix (lookups.public_tags):
+    a tag only Russian articles carry has a page at /ru/tags/ alone."""
+
     def items(self):
-        tagged = TaggedItem.objects.filter(
-            content_type__app_label="articles",
-            content_type__model="article",
-            object_id__in=Article.objects.published().values("pk"),
+        per_edition = [
+            public_tags(code)
+            .annotate(edition=Value(code, output_field=CharField()))
+            .values("id", "name", "slug", "edition")
+            for code in editions.codes()
+        ]
+        return (
+            per_edition[0]
+            .union(*per_edition[1:], all=True)
+            .order_by("edition", "name", "id")
         )
-        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name", "id")
 
     def location(self, item):
-        return reverse("articles:tag", kwargs={"slug": item.slug})
+        return editions.reverse_in(
+            item["edition"], "articles:tag", kwargs={"slug": item["slug"]}
+        )
 
 
 class AuthorSitemap(NewsroomSitemap):

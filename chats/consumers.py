@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -9,8 +10,11 @@ from django.utils import translation
 from . import services
 from .rooms import find_room
 
+logger = logging.getLogger(__name__)
+
 # Close codes in the 4000 range are the application's own.
 CLOSE_NOT_FOUND = 4404
+CLOSE_UNAVAILABLE = 4503
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -24,8 +28,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if room is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
+        try:
+            await self.channel_layer.group_add(room.group_name, self.channel_name)
+        except Exception as error:  # the channel layer (Redis) is down or slow
+            logger.warning("Chat socket refused, no channel layer: %s", error)
+            # The page keeps its plain form, which works without the layer.
+            await self.close(code=CLOSE_UNAVAILABLE)
+            return
         self.group_name = room.group_name
-        await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code):

@@ -82,6 +82,9 @@ def postgresql_connections():
         return {"CONN_MAX_AGE": 0}
     return {
         "CONN_MAX_AGE": 0,  # the pool keeps the connections
+        # The pool checks a connection before lending it: a restarted
+        # PostgreSQL costs a reconnect, not a failed request.
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "pool": {
                 "min_size": min(env_int("DJANGO_DB_POOL_MIN", 2), pool_max),

@@ -163,3 +163,20 @@ def test_formats_outside_the_allow_list_are_refused(fmt):
 
     with pytest.raises(ValidationError, match="JPEG, PNG, GIF and WebP"):
         validate_image_file(upload)
+
+
+def test_the_tag_sitemap_lists_each_tag_under_the_editions_that_use_it(client):
+    make_article(section=make_section(language="ru"), tags=["Only Russian"])
+    make_article(section=make_section(language="en"), tags=["Both"])
+    make_article(section=make_section(language="ru"), tags=["Both"])
+    make_article(section=make_section(), status="draft", tags=["Draft Only"])
+
+    xml = client.get("/sitemap-tags.xml").content.decode()
+
+    locations = sorted(
+        line.split("://testserver", 1)[1].split("<", 1)[0]
+        for line in xml.split("<loc>")[1:]
+    )
+    assert locations == ["/ru/tags/both/", "/ru/tags/only-russian/", "/tags/both/"]
+    for path in locations:
+        assert client.get(path).status_code == 200

@@ -79,3 +79,37 @@ def test_chat_text_is_cleaned_like_comments(reader, article):
     )
 
     assert message.text == "abc"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_socket_is_closed_cleanly_when_the_channel_layer_is_down(settings):
+    from asgiref.sync import async_to_sync
+    from channels.testing import WebsocketCommunicator
+
+    from newsroom.asgi import application
+    from tests.chats.conftest import socket_headers
+    from tests.factories import make_article
+    from tests.faults.servers import free_port
+
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": f"redis://127.0.0.1:{free_port()}/0",
+                        "socket_connect_timeout": 0.2,
+                        "socket_timeout": 0.2,
+                    }
+                ]
+            },
+        }
+    }
+    article = make_article(comments_mode="open")
+    socket = WebsocketCommunicator(
+        application, f"/ws/chats/article/{article.pk}/", headers=socket_headers()
+    )
+
+    connected, code = async_to_sync(socket.connect)(timeout=5)
+
+    assert (connected, code) == (False, 4503)

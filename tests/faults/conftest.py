@@ -84,11 +84,19 @@ def start(args, env, **kwargs):
     )
 
 
-def wait_for(condition, *, timeout, what):
-    """Poll `condition` until it is true; fail the test after `timeout` s."""
+def wait_for(condition, *, timeout, what, process=None):
+    """Poll `condition` until it is true; fail the test after `timeout` s, or
+    as soon as `process` (the subprocess it waits on) has exited."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
+        if process is not None and process.poll() is not None:
+            output, _ = process.communicate()
+            pytest.fail(f"{what}: the process exited ({process.returncode}):\n{output}")
         time.sleep(0.05)
-    pytest.fail(f"Timed out waiting for {what}")
+    output = ""
+    if process is not None:
+        process.kill()
+        output, _ = process.communicate()
+    pytest.fail(f"Timed out waiting for {what}\n{output}")

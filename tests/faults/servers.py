@@ -3,6 +3,7 @@ server that accepts and never answers, a closed port, a minimal SMTP sink.
 Only loopback addresses, ports 8200-8299."""
 
 import contextlib
+import random
 import socket
 import threading
 
@@ -10,8 +11,9 @@ PORTS = range(8200, 8300)
 
 
 def free_port():
-    """A port in the range that nothing listens on now."""
-    for port in PORTS:
+    """A port in the range that nothing listens on now. Tried in random
+    order, so two runs on one machine seldom reach for the same one."""
+    for port in random.sample(PORTS, len(PORTS)):
         with socket.socket() as sock:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:

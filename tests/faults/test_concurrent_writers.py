@@ -86,7 +86,12 @@ def test_64_concurrent_writers_get_no_5xx_and_every_acknowledged_comment_is_kept
                 errors.append(error)
 
     try:
-        wait_for(lambda: answers_ok(port), timeout=60, what="daphne to start")
+        wait_for(
+            lambda: answers_ok(port),
+            timeout=60,
+            what="daphne to start",
+            process=server,
+        )
         threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
         for thread in threads:
             thread.start()
@@ -96,7 +101,7 @@ def test_64_concurrent_writers_get_no_5xx_and_every_acknowledged_comment_is_kept
         server.send_signal(signal.SIGKILL)  # no clean shutdown
         output, _ = server.communicate(timeout=10)
 
-    assert errors == []
+    assert errors == [], output[-3000:]
     # Each post answered with a redirect to the comment it stored.
     assert statuses == {(302, True): WRITERS * POSTS_EACH}, output[-3000:]
     stored = shared_database.scalar("SELECT COUNT(*) FROM comments_comment")

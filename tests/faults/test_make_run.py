@@ -45,7 +45,10 @@ def test_make_runs_server_answers_404_to_a_path_escaping_static(shared_database)
     server = start(make_run_server_args(port), env)
     try:
         wait_for(
-            lambda: get(port, "/health/live/") == 200, timeout=60, what="runserver"
+            lambda: get(port, "/health/live/") == 200,
+            timeout=60,
+            what="runserver",
+            process=server,
         )
 
         assert get(port, "/static/%2e%2e/db.sqlite3") == 404

@@ -46,7 +46,12 @@ def test_a_worker_killed_mid_send_is_reaped_and_its_mail_resumed(
         env = smtp_env(url, hung.port, DJANGO_EMAIL_TIMEOUT="60")
         worker = start(worker_args, env)
         try:
-            wait_for(lambda: hung.connections == 1, timeout=60, what="the sweep")
+            wait_for(
+                lambda: hung.connections == 1,
+                timeout=60,
+                what="the sweep",
+                process=worker,
+            )
         finally:
             worker.send_signal(signal.SIGKILL)
             worker.communicate(timeout=10)

@@ -121,6 +121,7 @@ def test_postgresql_uses_a_sized_pool_and_no_persistent_connections(monkeypatch)
     assert db["CONN_MAX_AGE"] == 0
     assert db["OPTIONS"]["pool"]["min_size"] == 1
     assert db["OPTIONS"]["pool"]["max_size"] == 5
+    assert db["CONN_HEALTH_CHECKS"] is True
 
 
 def test_without_a_pool_each_request_closes_its_connection(monkeypatch):
