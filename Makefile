@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# make serve: one worker process per core.
+WORKERS ?= $(shell nproc)
 
-.PHONY: install install-dev install-npm run test lint format messages demo-dump check-deploy
+.PHONY: install install-dev install-npm run serve test lint format messages demo-dump check-deploy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +46,25 @@ run: install
 	bin/respawn $(BIN)/python manage.py run_digest_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
+
+# Production on this machine: gunicorn with one uvicorn worker per core
+# serving HTTP and the chats' WebSockets (newsroom.asgi), DEBUG off, a secret
+# key made now unless DJANGO_SECRET_KEY is set, static files collected, plain
+# HTTP (no SSL redirect), the local database, and the task worker and
+# scheduler beside it as in `make run`. Chats reach readers connected to
+# other workers only through Redis: set REDIS_URL.
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	@test -n "$$REDIS_URL" || echo "make serve: REDIS_URL is not set: a chat message reaches only the readers connected to the same one of the $(WORKERS) workers; set REDIS_URL=redis://127.0.0.1:6379/0 for live chats." >&2
+	export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
+		DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	{ bin/respawn $(BIN)/python manage.py run_worker & worker=$$!; \
+	bin/respawn $(BIN)/python manage.py run_digest_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn newsroom.asgi:application --worker-class uvicorn_worker.UvicornWorker \
+		--workers $(WORKERS) --bind 127.0.0.1:$(PORT); }
 
 test: install-dev install-npm
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,4 +1,6 @@
 import copy
+import io
+from functools import partial
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -11,8 +13,11 @@ from django.utils.feedgenerator import (
     rfc3339_date,
 )
 from django.utils.translation import gettext_lazy as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
-from . import seo
+from newsroom import fragments, freshness
+
+from . import cachekeys, seo
 from .lookups import get_in_edition_or_404
 from .models import Article, Author, TagListing
 
@@ -20,7 +25,36 @@ FEED_SIZE = 30
 DC_NAMESPACE = {"xmlns:dc": "http://purl.org/dc/elements/1.1/"}
 
 
-class NewsRssFeed(Rss201rev2Feed):
+class CachedItemsMixin:
+    """Writes an item given as {"xml": ..., "pubdate": ..., "updateddate": ...}
+    as it is: its XML was kept in the fragment cache."""
+
+    item_element = "item"
+
+    def write_items(self, handler):
+        for item in self.items:
+            if "xml" in item:
+                handler.ignorableWhitespace(item["xml"])
+            else:
+                self.write_item(handler, item)
+
+    def write_item(self, handler, item):
+        handler.startElement(self.item_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.item_element)
+
+    def cached_item(self, item):
+        """`item` as {"xml": ...} with the dates the channel needs."""
+        out = io.StringIO()
+        self.write_item(SimplerXMLGenerator(out, "utf-8", True), item)
+        return {
+            "xml": out.getvalue(),
+            "pubdate": item["pubdate"],
+            "updateddate": item["updateddate"],
+        }
+
+
+class NewsRssFeed(CachedItemsMixin, Rss201rev2Feed):
     """RSS 2.0 with one dc:creator per author and Atom's update time per item."""
 
     def add_item_elements(self, handler, item):
@@ -32,8 +66,10 @@ class NewsRssFeed(Rss201rev2Feed):
             handler.addQuickElement("dc:creator", name, DC_NAMESPACE)
 
 
-class NewsAtomFeed(Atom1Feed):
+class NewsAtomFeed(CachedItemsMixin, Atom1Feed):
     """Atom with one author element (name and page) per author of an entry."""
+
+    item_element = "entry"
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -52,12 +88,74 @@ class LatestArticlesFeed(Feed):
     feed_type = NewsRssFeed
     description = _("The latest news from every section.")
 
+    # Set while the items of one request are being built (get_feed).
+    item_subset = None
+
     def __call__(self, request, *args, **kwargs):
         # urls.py shares one Feed instance between requests: a copy carries
         # this request for absolute author and image URLs.
         feed = copy.copy(self)
         feed.request = request
         return Feed.__call__(feed, request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        """The channel, with each item's XML from the fragment cache while the
+        article, its section, authors and tags are unchanged. Only the ids of
+        the items are read for that; rows, bylines and tags are read when an
+        item must be built again."""
+        ids = list(self.articles(obj).values_list("pk", flat=True)[:FEED_SIZE])
+        rows = {}
+
+        def build(pk):
+            if not rows:
+                rows.update(
+                    (a.pk, a) for a in Article.objects.filter(pk__in=ids).for_feed()
+                )
+            article = rows.get(pk)
+            if article is None:
+                return None  # deleted since its id was read
+            freshness.depend(
+                cachekeys.article(pk),
+                cachekeys.section(article.section_id),
+                *(cachekeys.author(author.pk) for author in article.byline_authors),
+                *(cachekeys.tag(tag.pk) for tag in article.tags.all()),
+            )
+            one = self.feed_of(obj, request, [article])
+            return one.cached_item(one.items[0])
+
+        feed = self.feed_of(obj, request, [])
+        feed.items = [
+            item
+            for item in fragments.cached_many(
+                [
+                    (
+                        fragments.cache_key(
+                            "feed-item", pk, self.feed_type.__name__,
+                            request.scheme, request.get_host(),
+                        ),
+                        partial(build, pk),
+                    )
+                    for pk in ids
+                ]
+            )
+            if item is not None
+        ]  # fmt: skip
+        return feed
+
+    def feed_of(self, obj, request, items):
+        """Django's feed of `items` (the channel with those items built)."""
+        self.item_subset = items
+        try:
+            return super().get_feed(obj, request)
+        finally:
+            self.item_subset = None
+
+    def items(self, obj=None):
+        return self.item_subset
+
+    def articles(self, obj):
+        """The feed's articles, newest first."""
+        return Article.objects.published().in_edition().newest_first()
 
     def title(self):
         return settings.SITE_NAME
@@ -67,14 +165,6 @@ class LatestArticlesFeed(Feed):
 
     def link(self):
         return reverse("articles:home")
-
-    def items(self):
-        return (
-            Article.objects.published()
-            .in_edition()
-            .for_feed()
-            .newest_first()[:FEED_SIZE]
-        )
 
     def item_title(self, item):
         return item.title
@@ -131,13 +221,9 @@ class SectionFeed(LatestArticlesFeed):
     def description(self, obj):
         return obj.description
 
-    def items(self, obj):
+    def articles(self, obj):
         return (
-            Article.objects.published()
-            .in_edition()
-            .filter(section=obj)
-            .for_feed()
-            .newest_first()[:FEED_SIZE]
+            Article.objects.published().in_edition().filter(section=obj).newest_first()
         )
 
 
@@ -161,14 +247,12 @@ class TagFeed(LatestArticlesFeed):
     def description(self, obj):
         return _("The latest news tagged “%(tag)s”.") % {"tag": obj.name}
 
-    def items(self, obj):
+    def articles(self, obj):
+        # The newest of the tag's own listing (its index alone), not a walk
+        # over every article carrying the tag.
         listing = TagListing.objects.filter(tag=obj).published().in_edition()
-        return (
-            Article.objects.published()
-            .filter(id__in=listing.newest_first().article_ids()[:FEED_SIZE])
-            .for_feed()
-            .newest_first()
-        )
+        newest = listing.newest_first().article_ids()[:FEED_SIZE]
+        return Article.objects.published().filter(id__in=newest).newest_first()
 
 
 class TagAtomFeed(TagFeed):
@@ -191,13 +275,9 @@ class AuthorFeed(LatestArticlesFeed):
     def description(self, obj):
         return _("The latest articles by %(name)s.") % {"name": obj.name}
 
-    def items(self, obj):
+    def articles(self, obj):
         return (
-            Article.objects.published()
-            .in_edition()
-            .filter(authors=obj)
-            .for_feed()
-            .newest_first()[:FEED_SIZE]
+            Article.objects.published().in_edition().filter(authors=obj).newest_first()
         )
 
 

@@ -34,7 +34,7 @@ def find_in_edition(kind, slug, *, section=None, language=None):
         found = (
             Article.objects.readable()
             .in_edition(language)
-            .for_detail()
+            .for_page()
             .filter(section__slug=section)
         )
     else:

@@ -371,6 +371,6 @@ def ensure_fts5_triggers(using="default", **kwargs):
         return
     with conn.cursor() as cursor:
         present = sqlite_names(cursor)
-    # No view: migration 0042 is not applied (or was reversed).
+    # No view: migration 0043 is not applied (or was reversed).
     if FTS_VIEW in present and not present.issuperset(FTS5_TRIGGER_NAMES):
         rebuild_index(using)

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
-from . import editions
+from . import blocks, editions
 from .forms import SearchForm
 from .lookups import find_in_edition, get_in_edition_or_404
 from .models import Article, Author, Correction, TagListing
@@ -13,32 +14,15 @@ from .services import (
     archive_neighbours,
     archive_period,
     decode_cursor,
-    latest_per_section,
     newsfeed_page,
 )
 from .workflow import can_edit
 
 
 def home(request):
-    # The editors' picks lead; with none, the newest article does.
-    top_stories = list(
-        Article.objects.top_stories()
-        .in_edition()
-        .for_listing()[: settings.HOME_TOP_STORIES]
-    )
-    if not top_stories:
-        top_stories = list(
-            Article.objects.published().in_edition().for_listing().newest_first()[:1]
-        )
-    sections = latest_per_section(exclude_ids=[a.id for a in top_stories])
+    # Read lazily, inside the home page's cached block (blocks.front_page).
     return render(
-        request,
-        "articles/home.html",
-        {
-            "top_story": top_stories[0] if top_stories else None,
-            "more_top_stories": top_stories[1:],
-            "sections": sections,
-        },
+        request, "articles/home.html", {"front": SimpleLazyObject(blocks.front_page)}
     )
 
 
@@ -92,7 +76,7 @@ def article_detail(request, section, slug):
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "edition_versions": article.edition_versions},
+        {"article": article, "translations_of": article},
     )
 
 
@@ -107,11 +91,7 @@ def article_preview(request, pk):
     return render(
         request,
         "articles/article_detail.html",
-        {
-            "article": article,
-            "edition_versions": article.edition_versions,
-            "is_preview": True,
-        },
+        {"article": article, "translations_of": article, "is_preview": True},
     )
 
 
@@ -181,7 +161,8 @@ def _archive(request, start, end, first_day, *, period):
         .newest_first()
     )
     page = paginate(request, articles)
-    if not page.object_list:
+    # The count is read already; the rows are read by the cards, if needed.
+    if not page.paginator.count:
         raise Http404("No articles were published then.")
     previous, following = archive_neighbours(start=start, end=end)
     return render(

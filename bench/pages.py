@@ -16,8 +16,8 @@ With --baseline URL, a second database of the same kind is filled with
 so a load on the machine weighs on both alike; the last column is the ratio
 of the medians (archive / baseline): the cost of the archive's size.
 
-Every cache is off (the page cache, fragment caches: a dummy cache backend)
-and DEBUG is off, as in production.
+Every cache is off (DJANGO_PAGE_CACHE=0, DJANGO_FRAGMENT_CACHE=0, and a
+dummy cache backend) and DEBUG is off, as in production.
 
 --cpu reports CPU time instead of elapsed time: this process's plus, on
 PostgreSQL, its server process's (from /proc, so the server must run on this
@@ -40,6 +40,7 @@ os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
 os.environ["DJANGO_DEBUG"] = "0"
 os.environ["DJANGO_SECRET_KEY"] = "bench-only-" + "x" * 50
 os.environ["DJANGO_PAGE_CACHE"] = "0"
+os.environ["DJANGO_FRAGMENT_CACHE"] = "0"
 
 import django  # noqa: E402
 

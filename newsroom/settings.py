@@ -162,6 +162,8 @@ MIDDLEWARE = [
     "newsroom.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before any view reads a row: see newsroom/fragments.py.
+    "newsroom.fragments.RenderClockMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -251,6 +253,12 @@ CONTENT_VERSIONS_FILE = Path(
 )
 # Seconds to wait for Redis before treating a version as unknown (not fresh).
 CONTENT_VERSIONS_TIMEOUT = 0.25
+# Shared blocks (newsroom/fragments.py) in the default cache are fresh by
+# content versions; this lifetime only lets entries nobody asks for any more
+# leave the cache (a day). DJANGO_FRAGMENT_CACHE=0 renders every block on
+# every request (debugging, benchmarks of the bare render path).
+FRAGMENT_CACHE = env_bool("DJANGO_FRAGMENT_CACHE", default=True)
+FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

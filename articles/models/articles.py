@@ -114,22 +114,17 @@ class ArticleQuerySet(models.QuerySet):
     def for_detail(self):
         """What the article page renders: section, bylines, tags, corrections,
         the comment count and the translations in other editions."""
-        versions = Article.objects.select_related("section").only(
-            "id", "slug", "language", "status", "published_at", "expires_at",
-            "embargo_until", "translation_of_id", "section__slug",
-            "section__language",
-        )  # fmt: skip
         return (
-            self.with_bylines()
+            self.for_page()
             .with_comment_count()
             .select_related("translation_of__section")
-            .prefetch_related(
-                "tags",
-                "corrections",
-                models.Prefetch("translations", queryset=versions),
-                models.Prefetch("translation_of__translations", queryset=versions),
-            )
+            .prefetch_related(*detail_prefetches())
         )
+
+    def for_page(self):
+        """The article page's own row and section. Its cached blocks load
+        the rest when they are rendered (`Article.load_detail`)."""
+        return self.select_related("section")
 
     def for_feed(self):
         """What a feed item carries: section, bylines and tags; no body."""
@@ -189,6 +184,28 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("home_slot__position", "-published_at")
         )
 
+    def next_change(self):
+        """When published() of these articles next changes by the clock
+        alone: a scheduled publication, an embargo's end or an expiry (None
+        when none is pending). Each is one step on an index."""
+        now = timezone.now()
+        published = self.filter(status=Article.Status.PUBLISHED)
+        readable = self.filter(
+            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED]
+        )
+        moments = [
+            rows.filter(**{f"{field}__gt": now})
+            .order_by(field)
+            .values_list(field, flat=True)
+            .first()
+            for field, rows in [
+                ("published_at", published),
+                ("embargo_until", published),
+                ("expires_at", readable),
+            ]
+        ]
+        return min(filter(None, moments), default=None)
+
     def newest_first(self):
         """Newest publication first; id breaks ties so paging is stable."""
         return self.order_by("-published_at", "-id")
@@ -203,6 +220,23 @@ class ArticleQuerySet(models.QuerySet):
     def published_between(self, start, end):
         """Published in [start, end): a range the published_at indexes answer."""
         return self.published_before(end).filter(published_at__gte=start)
+
+
+def detail_prefetches():
+    """The related rows the article page shows, for prefetch_related()."""
+    versions = Article.objects.select_related("section").only(
+        "id", "slug", "language", "status", "published_at", "expires_at",
+        "embargo_until", "translation_of_id", "section__slug",
+        "section__language",
+    )  # fmt: skip
+    return [
+        models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "tags",
+        "corrections",
+        models.Prefetch("translations", queryset=versions),
+        models.Prefetch("translation_of", queryset=versions),
+        models.Prefetch("translation_of__translations", queryset=versions),
+    ]
 
 
 class Article(models.Model):
@@ -414,6 +448,12 @@ class Article(models.Model):
                 name="article_expires_idx",
                 condition=Q(expires_at__isnull=False),
             ),
+            # When the next embargo ends (next_change()), among the few set.
+            models.Index(
+                fields=["embargo_until"],
+                name="article_embargo_idx",
+                condition=Q(embargo_until__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -502,6 +542,12 @@ class Article(models.Model):
             and (self.embargo_until is None or self.embargo_until <= now)
         )
 
+    def load_detail(self):
+        """Load what the article page shows (bylines, tags, corrections,
+        translations) unless it is loaded: its cached blocks call this only
+        when they are rendered."""
+        models.prefetch_related_objects([self], *detail_prefetches())
+
     @property
     def edition_versions(self):
         """{language: article} of the readable versions of this article in every
@@ -543,12 +589,17 @@ class Article(models.Model):
         if self.comments_mode == self.CommentsMode.CLOSED:
             return False
         if self.comments_mode == self.CommentsMode.AUTO:
-            days = timezone.timedelta(days=settings.COMMENTS_AUTO_CLOSE_DAYS)
-            return (
-                self.published_at is not None
-                and timezone.now() < self.published_at + days
-            )
+            closes = self.comments_close_at
+            return closes is not None and timezone.now() < closes
         return True
+
+    @property
+    def comments_close_at(self):
+        """When a discussion that closes automatically closes (else None)."""
+        if self.comments_mode != self.CommentsMode.AUTO or self.published_at is None:
+            return None
+        days = timezone.timedelta(days=settings.COMMENTS_AUTO_CLOSE_DAYS)
+        return self.published_at + days
 
     @property
     def was_updated(self):

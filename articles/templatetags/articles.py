@@ -2,35 +2,68 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
-from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
 from taggit.models import Tag
 
-from .. import editions, images, search, services
+from newsroom import fragments, freshness
+
+from .. import blocks, editions, images, search
 from ..models import Article, Section
 from ..seo import dateline_parts
-from ..services import newsfeed_page
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/section_menu.html", takes_context=True)
-def section_menu(context, current=None):
-    """The masthead's section links, in the editors' order."""
-    return {"sections": Section.objects.active().in_edition(), "current": current}
+@register.simple_tag
+def section_menu(current=None):
+    """The masthead's section links, in the editors' order (cached)."""
+    return blocks.section_menu(current)
 
 
-@register.inclusion_tag("articles/includes/newsfeed.html")
+@register.simple_tag
 def newsfeed():
-    """The sidebar's latest published headlines across sections."""
-    articles, next_cursor = newsfeed_page()
-    return {"articles": articles, "next_cursor": next_cursor, "before": None}
+    """The sidebar's latest published headlines across sections (cached)."""
+    return blocks.newsfeed()
+
+
+@register.simple_tag
+def breaking_banner():
+    """The site-wide banner of the newest breaking story (cached)."""
+    return blocks.breaking_banner()
+
+
+@register.simple_tag
+def related_articles(article, limit=4):
+    """Up to `limit` published articles sharing tags or the section (cached)."""
+    return blocks.related_articles(article, limit)
+
+
+@register.simple_tag
+def article_cards(items, level=2, show_section=False, featured=False, image="card"):
+    """Teaser cards of `items`, each cached: one tag per list, not an include
+    per card; `image` is the IMAGE_KINDS entry their pictures are sized by."""
+    return blocks.cards(
+        items, level=level, show_section=show_section, featured=featured, image=image
+    )
+
+
+@register.simple_tag
+def article_card(item, level=2, show_section=False, featured=False):
+    """The teaser card of one article (cached)."""
+    return article_cards([item], level, show_section, featured)
+
+
+@register.simple_tag
+def depends_on(article):
+    """Inside a cached block: load what the article page shows and say the
+    block shows the article, its section, authors and tags. Renders nothing."""
+    freshness.depend(*blocks.article_keys(article))
+    return ""
 
 
 @register.filter
@@ -73,10 +106,9 @@ def dateline(article):
     return " ".join(parts) + " - " if parts else ""
 
 
-def language_url(context, code):
+def language_url(context, code, versions=None):
     """This page in the edition `code`: an article's translation there, that
     edition's home for other content of this edition, else the same page."""
-    versions = context.get("edition_versions")
     if versions is not None and code in versions:
         return versions[code].get_absolute_url()
     for name in ("article", "section", "target"):
@@ -96,13 +128,33 @@ def language_url(context, code):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The masthead's links to this page in the other editions, each named in
-    its own language."""
+    its own language; on an article (`translations_of`), to its versions
+    there, cached."""
+    article = context.get("translations_of")
+    if article is None:
+        return _language_links(context)
+
+    def render():
+        blocks.depend_on_translations(article)
+        return _language_links(context, article.edition_versions)
+
+    if context.get("is_preview"):
+        return render()
+    return fragments.cached(fragments.cache_key("languages", article.pk), render)
+
+
+def _language_links(context, versions=None):
     current = translation.get_language()
     return format_html_join(
         "\n",
         '<li><a href="{}" hreflang="{}" lang="{}">{}</a></li>',
         (
-            (language_url(context, code), code, code, capfirst(local_name(code)))
+            (
+                language_url(context, code, versions),
+                code,
+                code,
+                capfirst(local_name(code)),
+            )
             for code in editions.codes()
             if code != current
         ),
@@ -115,9 +167,11 @@ def local_name(code):
 
 
 @register.inclusion_tag("articles/includes/edition_alternates.html", takes_context=True)
-def edition_alternates(context, versions):
-    """hreflang alternates for each edition's version of an article (absolute),
+def edition_alternates(context, article):
+    """hreflang alternates for each edition's version of `article` (absolute),
     x-default on the default language's version, else the first one."""
+    blocks.depend_on_translations(article)
+    versions = article.edition_versions
     request = context["request"]
     links = [
         (code, request.build_absolute_uri(article.get_absolute_url()))
@@ -137,12 +191,6 @@ def body_with_dateline(article, text):
 def highlight(text, terms):
     """`text` escaped, with the words matching the search `terms` in <mark>."""
     return search.highlight(text or "", terms)
-
-
-@register.inclusion_tag("articles/includes/related_articles.html")
-def related_articles(article, limit=4):
-    """Up to `limit` published articles sharing tags or the section."""
-    return {"articles": services.related_articles(article=article, limit=limit)}
 
 
 @register.inclusion_tag("articles/includes/share_links.html", takes_context=True)
@@ -165,28 +213,6 @@ def share_links(context, article):
         ],
         "mailto": f"mailto:?subject={title}&body={url}",
     }
-
-
-@register.simple_tag
-def article_cards(items, level=2, show_section=False, featured=False, image="card"):
-    """Teaser cards of `items`: one tag per list, not an include per card;
-    `image` is the IMAGE_KINDS entry their pictures are sized by."""
-    template = get_template("articles/includes/article_card.html")
-    variant = {
-        "level": level,
-        "show_section": show_section,
-        "featured": featured,
-        "image_kind": "featured" if featured else image,
-    }
-    return mark_safe(
-        "".join(template.render({"item": item, **variant}) for item in items)
-    )
-
-
-@register.simple_tag
-def article_card(item, level=2, show_section=False, featured=False):
-    """The teaser card of one article."""
-    return article_cards([item], level, show_section, featured)
 
 
 # sizes and loading per use of an image; cards are lazy, the article's main
@@ -249,20 +275,3 @@ def responsive_image(obj, kind="card", alt=""):
         renditions[-1][1],
         loading,
     )
-
-
-@register.inclusion_tag("includes/breaking_banner.html")
-def breaking_banner():
-    """The newest breaking story for the site-wide banner, in one query.
-
-    Only the flag's own condition goes to the database, so its small partial
-    index answers it; with the public-article conditions too, planners walk
-    the whole archive's index whenever nothing is breaking (80 ms at 200,000
-    articles on SQLite). `is_published` mirrors `published()` for the few
-    flagged rows.
-    """
-    edition = editions.current()
-    flagged = Article.objects.flagged_breaking().select_related("section")[:20]
-    public = [a for a in flagged if a.is_published and a.language == edition]
-    newest = max(public, key=lambda a: (a.published_at, a.id), default=None)
-    return {"article": newest}

@@ -1,6 +1,10 @@
 from django import template
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+
+from articles import cachekeys
+from newsroom import fragments, freshness
 
 from ..forms import CommentForm
 from ..models import Comment
@@ -20,10 +24,29 @@ def thread_rows(user):
     )
 
 
-@register.inclusion_tag("comments/includes/discussion.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def discussion(context, article):
-    """The article's discussion: counter, form or gate, and threaded comments."""
+    """The article's discussion: counter, form or gate, and threaded comments.
+
+    Anonymous readers all see the same one for an address, kept in the
+    fragment cache until a comment, the counter or the article changes, or
+    an automatic close comes.
+    """
     request = context["request"]
+    if request.user.is_authenticated:
+        return render_discussion(request, article)
+
+    def render():
+        freshness.depend(cachekeys.comments(article.pk), cachekeys.article(article.pk))
+        freshness.not_after(article.comments_close_at)
+        return render_discussion(request, article)
+
+    key = fragments.cache_key("discussion", article.pk, request.get_full_path())
+    return fragments.cached(key, render)
+
+
+def render_discussion(request, article):
+    """The discussion's HTML for the reader of `request`."""
     user = request.user
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
     roots = (
@@ -43,18 +66,24 @@ def discussion(context, article):
     for comment in threads + [r for rs in children.values() for r in rs]:
         comment.children = children.get(comment.pk, [])
     suspension = active_suspension(user) if user.is_authenticated else None
-    return {
-        "request": request,
-        "user": user,
-        "article": article,
-        "comment_count": article.comment_count,
-        "threads": threads,
-        "page": page,
-        "sort": sort,
-        "form": CommentForm() if user.is_authenticated else None,
-        "suspension_message": suspension_message(suspension) if suspension else "",
-        "max_depth": settings.COMMENTS_MAX_DEPTH,
-    }
+    comment_count = getattr(article, "comment_count", None)
+    if comment_count is None:
+        comment_count = article.comments.visible().count()
+    return render_to_string(
+        "comments/includes/discussion.html",
+        {
+            "user": user,
+            "article": article,
+            "comment_count": comment_count,
+            "threads": threads,
+            "page": page,
+            "sort": sort,
+            "form": CommentForm() if user.is_authenticated else None,
+            "suspension_message": suspension_message(suspension) if suspension else "",
+            "max_depth": settings.COMMENTS_MAX_DEPTH,
+        },
+        request,
+    )
 
 
 @register.filter

@@ -126,6 +126,11 @@ def test_images_are_stored_under_media_root(load_demo, media_root):
 
     assert (media_root / article.image.name).is_file()
     assert (article.image_width, article.image_height) == (1600, 900)
+    # Stored, not measured from the file each time a row is loaded.
+    stored = Article.objects.exclude(image="").values_list(
+        "image_width", "image_height"
+    )
+    assert set(stored) == {(1600, 900)}
     assert article.image_alt
     assert article.image_caption
     assert article.image_credit

@@ -133,7 +133,7 @@ def test_listing_triggers_come_back_after_a_table_rebuild_drops_them(client, sec
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_lists_the_articles_tagged_before_it():
     article, tag = make_tagged_article_before(
-        "0043_covering_listing_indexes",
+        "0044_covering_listing_indexes",
         tag="gas",
         published_at=timezone.now() - timedelta(days=1),
     )

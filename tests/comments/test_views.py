@@ -281,10 +281,20 @@ def test_article_page_query_count_is_flat_in_comments(
         make_comment(article=article, author=reader, body=f"re {i}", parent=top,
                      root=top, depth=1)  # fmt: skip
 
-    # article, bylines, tags, corrections, translations, related articles
-    # (two: this article has no peers), breaking banner, menu, newsfeed,
-    # comment page count, page, replies, chat messages
-    with django_assert_num_queries(14):
+    # cold: article, bylines, tags, corrections, translations, related
+    # articles (two: this article has no peers), breaking banner, menu, the
+    # edition's next time boundary, newsfeed, comment counter, comment page
+    # count, page, replies, chat messages
+    with django_assert_num_queries(18):
+        client.get(article.get_absolute_url())
+    # warm: article, chat messages; the discussion, the same for every
+    # anonymous reader, from the fragment cache
+    with django_assert_num_queries(2):
+        client.get(article.get_absolute_url())
+    # a reader's own discussion: session, user, counter, page count, page,
+    # replies, suspension, chat block, permissions
+    client.force_login(reader)
+    with django_assert_num_queries(12):
         client.get(article.get_absolute_url())
 
 
@@ -298,9 +308,9 @@ def test_teaser_counters_cost_no_query_per_teaser(
             make_comment(article=article, author=reader, body=f"c{i}")
     section = section_articles[0].section
 
-    # section, count, articles with their counters, bylines, breaking banner,
-    # section menu, newsfeed
-    with django_assert_num_queries(7):
+    # section, count, the page's ids, the cards' rows with their counters,
+    # bylines, banner, menu, the edition's next time boundary, newsfeed
+    with django_assert_num_queries(11):
         response = client.get(section.get_absolute_url())
     soup = soup_of(response)
     assert soup.select_one(".card__comments").get_text().startswith(str(n_comments))

@@ -164,6 +164,9 @@ def create_article(story, *, section):
             section.name, place, colour=section_colour(section.slug), seed=story["slug"]
         )
         article.image.save(f"{story['slug']}.jpg", ContentFile(picture), save=False)
+        # FieldFile.save() leaves the dimension fields empty here; without
+        # them every load of the row opens the file to measure it.
+        article.image_width, article.image_height = IMAGE_SIZE
         article.image_alt = (
             "Translucent circles over a colour gradient, with the words "
             f"{section.name} and {place.upper()}."

@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("articles", "0041_russian_search_index"),
+        ("articles", "0042_article_embargo_idx"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 

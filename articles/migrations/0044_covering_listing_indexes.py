@@ -11,7 +11,7 @@ TAGGED_INDEX = "articles_tagged_object_idx"
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0042_search_tags_and_authors"),
+        ("articles", "0043_search_tags_and_authors"),
     ]
 
     operations = [
