@@ -313,6 +313,10 @@ NEWSFEED_SIZE = 10
 # Search looks through the newest this many articles (of the section and
 # dates chosen), so that its cost stays the same on any archive.
 SEARCH_WINDOW = env_int("DJANGO_SEARCH_WINDOW", 10_000)
+# A search's results are a cached block (articles/blocks.py): exact for
+# publishing, unpublishing and listed fields, and kept no longer than this for
+# text changes that make other articles match.
+SEARCH_FRESH_SECONDS = env_int("DJANGO_SEARCH_FRESH_SECONDS", 60)
 IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
 
