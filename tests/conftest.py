@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.test import Client, TestCase
 from django.utils import translation
 
+from newsroom import freshness
 from tests.factories import make_section, make_user
 
 
@@ -60,3 +61,16 @@ def admin_client(db, admin_user):
     client = CommittingClient()
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def bumped():
+    """The content keys bumped (after commit) while the test runs."""
+    keys = []
+
+    def record(sender, **kwargs):
+        keys.extend(kwargs["keys"])
+
+    freshness.keys_bumped.connect(record, dispatch_uid="tests.bumped")
+    yield keys
+    freshness.keys_bumped.disconnect(dispatch_uid="tests.bumped")
