@@ -1,3 +1,6 @@
+import contextlib
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import Client, TestCase
@@ -74,3 +77,17 @@ def bumped():
     freshness.keys_bumped.connect(record, dispatch_uid="tests.bumped")
     yield keys
     freshness.keys_bumped.disconnect(dispatch_uid="tests.bumped")
+
+
+def pytest_unconfigure(config):
+    """Remove the SQLite test database's WAL files, which Django leaves
+    beside the file it deletes (newsroom.settings.sqlite_database)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    test_name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and test_name:
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{test_name}{suffix}")
