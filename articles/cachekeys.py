@@ -43,3 +43,9 @@ def comments(article_pk):
     """An article's discussion and its comment counter; a storm of comments
     may coalesce its bumps for about a second."""
     return f"comments:{article_pk}"
+
+
+def chat(kind, pk):
+    """The recent messages of a chat room (chats/rooms.py): `kind` is
+    "article" or "section", `pk` the target's."""
+    return f"chat:{kind}:{pk}"

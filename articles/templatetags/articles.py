@@ -1,3 +1,4 @@
+from datetime import timedelta
 from urllib.parse import quote
 
 from django import template
@@ -12,7 +13,7 @@ from taggit.models import Tag
 
 from newsroom import fragments, freshness
 
-from .. import blocks, editions, images, search
+from .. import blocks, editions, images, search, services
 from ..models import Article, Section
 from ..seo import dateline_parts
 
@@ -72,9 +73,10 @@ def newsfeed_days(articles, before=None):
     on each article that starts a local day; none on the first one when the
     page before it (ending at the moment `before`) ended on the same day.
 
-    Labels change at local midnight with no write: pages showing them expire
-    then (the page cache's day boundary)."""
+    Labels change at local midnight with no write: the block or page
+    showing them is cached until then, never past."""
     today = timezone.localdate()
+    freshness.not_after(services.start_of_day(today + timedelta(days=1)))
     shown = timezone.localdate(before) if before else None
     labelled = []
     for article in articles:

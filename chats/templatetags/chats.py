@@ -2,7 +2,9 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from articles import cachekeys
 from comments.text import render_comment
+from newsroom import freshness
 
 from ..forms import ChatMessageForm
 from ..models import ChatMessage
@@ -19,6 +21,12 @@ def chat_room(context, target):
     request = context["request"]
     user = request.user
     room = room_for(target)
+    # The history is part of the page's HTML: a cached page shows it until
+    # a message is posted or deleted (chats/invalidation.py).
+    freshness.depend(cachekeys.chat(room.kind, room.target.pk))
+    if room.kind == "article":
+        # An article's room closes with its discussion, by the clock alone.
+        freshness.not_after(room.target.comments_close_at)
     messages = list(
         ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
     )
