@@ -7,6 +7,8 @@ those keys after commit. A teaser card is a block of its own, so a list
 whose one card changed renders just that card again.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import get_template, render_to_string
