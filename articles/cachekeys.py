@@ -43,3 +43,9 @@ def comments(article_pk):
     """An article's discussion and its comment counter; a storm of comments
     may coalesce its bumps for about a second."""
     return f"comments:{article_pk}"
+
+
+def chat(kind, pk):
+    """A chat room's history as pages show it ("article" or "section", and
+    the target's pk): bumped when a message is posted or deleted."""
+    return f"chat:{kind}:{pk}"

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from urllib.parse import quote
 
 from django import template
@@ -12,7 +13,7 @@ from taggit.models import Tag
 
 from newsroom import fragments, freshness
 
-from .. import blocks, editions, images, search
+from .. import blocks, editions, images, search, services
 from ..models import Article, Section
 from ..seo import dateline_parts
 
@@ -75,6 +76,7 @@ def newsfeed_days(articles, before=None):
     Labels change at local midnight with no write: pages showing them expire
     then (the page cache's day boundary)."""
     today = timezone.localdate()
+    freshness.not_after(services.start_of_day(today + timedelta(days=1)))
     shown = timezone.localdate(before) if before else None
     labelled = []
     for article in articles:

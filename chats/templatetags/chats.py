@@ -2,7 +2,9 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from articles import cachekeys
 from comments.text import render_comment
+from newsroom import freshness
 
 from ..forms import ChatMessageForm
 from ..models import ChatMessage
@@ -19,6 +21,11 @@ def chat_room(context, target):
     request = context["request"]
     user = request.user
     room = room_for(target)
+    # The history is part of the cached page (newsroom/pagecache); an
+    # article's room closes with its discussion.
+    freshness.depend(cachekeys.chat(room.kind, target.pk))
+    if room.kind == "article":
+        freshness.not_after(target.comments_close_at)
     messages = list(
         ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
     )
