@@ -46,6 +46,6 @@ def comments(article_pk):
 
 
 def chat(kind, pk):
-    """A chat room's history as pages show it ("article" or "section", and
-    the target's pk): bumped when a message is posted or deleted."""
+    """The recent messages of a chat room (chats/rooms.py): `kind` is
+    "article" or "section", `pk` the target's."""
     return f"chat:{kind}:{pk}"

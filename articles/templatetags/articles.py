@@ -73,8 +73,8 @@ def newsfeed_days(articles, before=None):
     on each article that starts a local day; none on the first one when the
     page before it (ending at the moment `before`) ended on the same day.
 
-    Labels change at local midnight with no write: pages showing them expire
-    then (the page cache's day boundary)."""
+    Labels change at local midnight with no write: the block or page
+    showing them is cached until then, never past."""
     today = timezone.localdate()
     freshness.not_after(services.start_of_day(today + timedelta(days=1)))
     shown = timezone.localdate(before) if before else None

@@ -21,11 +21,12 @@ def chat_room(context, target):
     request = context["request"]
     user = request.user
     room = room_for(target)
-    # The history is part of the cached page (newsroom/pagecache); an
-    # article's room closes with its discussion.
-    freshness.depend(cachekeys.chat(room.kind, target.pk))
+    # The history is part of the page's HTML: a cached page shows it until
+    # a message is posted or deleted (chats/invalidation.py).
+    freshness.depend(cachekeys.chat(room.kind, room.target.pk))
     if room.kind == "article":
-        freshness.not_after(target.comments_close_at)
+        # An article's room closes with its discussion, by the clock alone.
+        freshness.not_after(room.target.comments_close_at)
     messages = list(
         ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
     )
