@@ -19,7 +19,9 @@ PRIVATE = {"private", "no-store", "no-cache"}
 
 class Entry(NamedTuple):
     status: int
-    headers: tuple  # ((name, value), ...) as the view answered
+    # {lowercase name: (name, value)}, as HttpResponse.headers keeps them: the
+    # view's headers with the shared ones (ETag, Vary, xkey), set at once.
+    headers: dict
     body: bytes
     versions: dict  # {content key: version} when rendered
     clock: int  # the version clock when they were last found current
@@ -73,17 +75,18 @@ def make_entry(response, *, versions, clock, until, lifetime=None):
         until = now + lifetime if until is None else min(until, now + lifetime)
     body = response.content
     etag = response.get("ETag") or etag_of(body)
-    headers = [
-        (name, value)
+    headers = {
+        name.lower(): (name, value)
         for name, value in response.items()
         if name.lower() not in PER_RESPONSE
-    ]
-    names = {name.lower() for name, _value in headers}
-    if "etag" not in names:
-        headers.append(("ETag", etag))
-    if "last-modified" not in names:
-        headers.append(("Last-Modified", http_date(now)))
-    return Entry(200, tuple(headers), body, versions, clock, until, now, etag)
+    }
+    headers.setdefault("etag", ("ETag", etag))
+    headers.setdefault("last-modified", ("Last-Modified", http_date(now)))
+    # The language comes from the path, never from Accept-Language; a
+    # session cookie means a page of its own.
+    headers["vary"] = ("Vary", "Cookie")
+    headers["xkey"] = ("xkey", " ".join(sorted(versions)))
+    return Entry(200, headers, body, versions, clock, until, now, etag)
 
 
 def lifetime_of(page):

@@ -95,31 +95,40 @@ def shareable(request, response, shown, page):
     )
 
 
+CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
 def answer(request, entry, outcome, response=None):
     """The entry's answer to `request` (the view's own on a miss), with the
     shared caching headers; 304 when the client holds this version."""
     if response is None:
         response = HttpResponse(entry.body, status=entry.status)
-        for name, value in entry.headers:
-            response.headers[name] = value
+        # Checked when the entry was made: no need to validate them again
+        # on every hit (the hit path's largest cost).
+        response.headers._store = dict(entry.headers)
     else:
-        for name, value in entry.headers:
-            if name.lower() in ("etag", "last-modified"):
-                response.headers[name] = value
-    for name, value in shared_headers(entry).items():
-        response.headers[name] = value
+        for name, value in entry.headers.values():
+            response.headers[name] = value
+    response.headers["Cache-Control"] = cache_control(entry)
     response.headers["X-Page-Cache"] = outcome
+    if not any(name in request.META for name in CONDITIONS):
+        return response
     conditional = get_conditional_response(request, etag=entry.etag, response=response)
     if conditional is not response:
         conditional.headers["xkey"] = response.headers["xkey"]
     return conditional
 
 
-def shared_headers(entry):
-    """Cache-Control, Vary and xkey of a shareable answer. A proxy keeps it
-    for at most PAGE_CACHE_S_MAXAGE, never past `until`; it may serve it
-    stale only where that cannot outlast `until` (an expiry, an embargo):
-    takedowns are purged by key, hard."""
+def cache_control(entry):
+    """What a proxy may do with a shareable answer: keep it at most
+    PAGE_CACHE_S_MAXAGE, never past `until`, and serve it stale only where
+    that cannot outlast `until` (an expiry, an embargo); takedowns are
+    purged by key, hard."""
     s_maxage = settings.PAGE_CACHE_S_MAXAGE
     stale = settings.PAGE_CACHE_STALE_SECONDS
     if entry.until is not None:
@@ -129,13 +138,7 @@ def shared_headers(entry):
     control = f"public, max-age=0, s-maxage={s_maxage}"
     if stale > 0:
         control += f", stale-while-revalidate={stale}, stale-if-error={stale}"
-    return {
-        "Cache-Control": control,
-        # The language comes from the path, never from Accept-Language; a
-        # session cookie means a page of its own.
-        "Vary": "Cookie",
-        "xkey": " ".join(sorted(entry.versions)),
-    }
+    return control
 
 
 def private(response):

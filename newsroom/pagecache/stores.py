@@ -32,7 +32,7 @@ def entry_size(key, entry):
         ENTRY_OVERHEAD
         + len(key)
         + len(entry.body)
-        + sum(len(k) + len(v) for k, v in entry.headers)
+        + sum(len(k) + len(v) for k, v in entry.headers.values())
         + sum(len(k) + 8 for k in entry.versions)
     )
 

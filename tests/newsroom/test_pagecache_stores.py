@@ -22,7 +22,8 @@ REDIS = "redis://127.0.0.1:6379/5"
 
 
 def entry(body):
-    return Entry(200, (("Content-Type", "text/html"),), body, {}, 0, None, 0.0, '"x"')
+    headers = {"content-type": ("Content-Type", "text/html")}
+    return Entry(200, headers, body, {}, 0, None, 0.0, '"x"')
 
 
 def test_local_memory_keeps_the_least_recently_used_within_its_bytes():
