@@ -17,6 +17,7 @@ turns the store off and keeps the headers.
 """
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
@@ -26,6 +27,9 @@ from newsroom import freshness
 
 from . import entries, pages, stores
 
+# django.contrib.messages' cookie storage (the fallback's first choice).
+MESSAGES_COOKIE = CookieStorage.cookie_name
+
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
@@ -34,7 +38,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         language = pages.language_of(request.path_info)
         page = pages.page_of(request, language)
-        if page is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if page is None or self.has_own_page(request):
             return private(self.get_response(request))
         try:
             host = request.get_host()
@@ -56,6 +60,13 @@ class PageCacheMiddleware:
         if store is not None:
             store.set(key, entry)
         return answer(request, entry, "miss", response)
+
+    @staticmethod
+    def has_own_page(request):
+        """A session (a reader logged in, a form's state) or messages waiting
+        to be shown: the page is this reader's own."""
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies
 
 
 def fresh(entry, store, key):

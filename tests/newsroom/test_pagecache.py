@@ -168,10 +168,11 @@ def test_a_page_of_the_test_views_is_stored_and_bumped(client):
     assert client.get("/shown/")["X-Page-Cache"] == "miss"
 
 
-def test_a_session_cookie_bypasses_the_cache(client):
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_session_or_waiting_messages_bypass_the_cache(client, cookie):
     make_article()
     client.get("/")
-    client.cookies["sessionid"] = "not-a-session"
+    client.cookies[cookie] = "not-a-session"
 
     response = client.get("/")
 
