@@ -266,7 +266,8 @@ FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 # versions. DJANGO_PAGE_CACHE=0 turns the store off (the HTTP caching headers
 # and the fragment cache stay). Without REDIS_URL each process keeps its own
 # least recently used pages, at most DJANGO_PAGE_CACHE_MAX_BYTES; with it,
-# Redis keeps them (give it maxmemory and maxmemory-policy allkeys-lru).
+# Redis keeps them (give it maxmemory and maxmemory-policy volatile-lru:
+# README, Caching).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_MAX_BYTES = env_int("DJANGO_PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
 PAGE_CACHE_REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -83,8 +83,9 @@ class LocalMemoryStore:
 
 class RedisStore:
     """Entries in Redis, each with a lifetime that only lets pages nobody asks
-    for leave; Redis itself must evict under memory pressure (README:
-    `maxmemory` with `maxmemory-policy allkeys-lru`)."""
+    for leave; Redis itself evicts under memory pressure (README: `maxmemory`
+    with `maxmemory-policy volatile-lru`, which spares the content versions:
+    they have no lifetime)."""
 
     def __init__(self, url, *, timeout, lifetime, prefix="newsroom:page:"):
         self.prefix, self.lifetime = prefix, lifetime
