@@ -138,8 +138,10 @@ def servers(shared_database, tmp_path):
             DJANGO_CONTENT_VERSIONS_FILE=str(tmp_path / "content-versions"),
         )
         process = start(
+            # No access log: nobody reads the pipe while the test runs, and a
+            # full pipe would stop the server.
             ["-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
-            + ["--access-logfile", "-", "newsroom.wsgi"],
+            + ["newsroom.wsgi"],
             env,
             start_new_session=True,  # the workers go with the master
         )
