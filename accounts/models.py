@@ -59,6 +59,18 @@ class User(AbstractUser):
             )
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        # The names others read, as loaded: a save that changes them reaches
+        # the discussions and chats the reader took part in (the apps'
+        # invalidation.py).
+        user.stored_names = (
+            user.__dict__.get("display_name"),
+            user.__dict__.get("email"),
+        )
+        return user
+
     def __str__(self):
         return self.display_name or self.email
 
@@ -67,3 +79,9 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
+
+    @property
+    def names_changed(self):
+        """Whether the names others read changed since the row was loaded."""
+        stored = getattr(self, "stored_names", None)
+        return stored is not None and stored != (self.display_name, self.email)

@@ -9,8 +9,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from . import tag_listing
+        from . import invalidation, tag_listing
         from .search_index import ensure_fts5_triggers
+
+        # Cached pages and fragments learn of every save and delete.
+        invalidation.connect()
 
         # Schema upkeep, not business logic: see ensure_fts5_triggers.
         post_migrate.connect(ensure_fts5_triggers, sender=self)

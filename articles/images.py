@@ -64,6 +64,7 @@ def refresh_renditions(*, obj):
     """Clean the original of metadata (originals.py), make the renditions of
     `obj`'s image (cached files are reused) and store the record on the row;
     a missing or unreadable file records the error."""
+    from .invalidation import changed
     from .originals import clean_original
 
     field_name, record_name = image_fields(obj)
@@ -75,6 +76,7 @@ def refresh_renditions(*, obj):
     setattr(obj, record_name, record)
     if obj.pk:
         type(obj)._default_manager.filter(pk=obj.pk).update(**{record_name: record})
+        changed(obj)
     return record
 
 

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
 from .images import IMAGE_ERRORS, image_fields
+from .invalidation import changed
 from .validators import ALLOWED_FORMATS
 
 logger = logging.getLogger(__name__)
@@ -91,4 +92,5 @@ def clean_original(obj):
                 changes[field] = value
     if obj.pk:
         type(obj)._default_manager.filter(pk=obj.pk).update(**changes)
+        changed(obj)
     return True

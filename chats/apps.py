@@ -6,3 +6,9 @@ class ChatsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "chats"
     verbose_name = _("Chats")
+
+    def ready(self):
+        from . import invalidation
+
+        # Cached pages and fragments learn of every save and delete.
+        invalidation.connect()

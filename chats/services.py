@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from comments.text import normalize, render_comment
 from newsroom.ratelimit import is_over_limit
 
+from . import invalidation
 from .models import ChatBan, ChatMessage
 from .rooms import room_for
 
@@ -120,6 +121,7 @@ def delete_messages(*, messages):
         messages.filter(is_deleted=False).select_related("article", "section")
     )
     ChatMessage.objects.filter(pk__in=[m.pk for m in messages]).update(is_deleted=True)
+    invalidation.rooms_changed(messages)
     for message in messages:
         room = room_for(message.article or message.section)
         broadcast(room, {"type": "deleted", "id": message.pk})

@@ -6,3 +6,9 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "comments"
     verbose_name = _("Discussion")
+
+    def ready(self):
+        from . import invalidation
+
+        # Cached pages and fragments learn of every save and delete.
+        invalidation.connect()

@@ -15,6 +15,7 @@ from django.utils.translation import override
 from newsroom.mail import send_email
 from newsroom.ratelimit import is_over_limit
 
+from . import invalidation
 from .models import BlockedWord, Comment, CommentReport, Suspension
 from .text import count_links, normalize
 
@@ -213,6 +214,7 @@ def report_comment(*, comment, user):
 
 def moderate_comments(*, comments, status, site_url=""):
     """Approve, reject or mark as spam; approved replies notify their parent."""
+    invalidation.articles_changed(comments.values_list("article_id", flat=True))
     approved = []
     if status == Comment.Status.VISIBLE:
         approved = list(

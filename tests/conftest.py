@@ -1,8 +1,12 @@
+import contextlib
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import Client, TestCase
 from django.utils import translation
 
+from newsroom import freshness
 from tests.factories import make_section, make_user
 
 
@@ -63,3 +67,30 @@ def admin_client(db, admin_user):
     client = CommittingClient()
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def bumped():
+    """The content keys bumped (after commit) while the test runs."""
+    keys = []
+
+    def record(sender, **kwargs):
+        keys.extend(kwargs["keys"])
+
+    freshness.keys_bumped.connect(record, dispatch_uid="tests.bumped")
+    yield keys
+    freshness.keys_bumped.disconnect(dispatch_uid="tests.bumped")
+
+
+def pytest_unconfigure(config):
+    """Remove the SQLite test database's WAL files, which Django leaves
+    beside the file it deletes (newsroom.settings.sqlite_database)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    test_name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and test_name:
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{test_name}{suffix}")

@@ -254,6 +254,14 @@ class Article(models.Model):
 
     # Fields whose change is an update readers should be told about.
     PUBLIC_FIELDS = frozenset({"title", "lead", "body", "dateline_place", "image"})
+    # Published (live, scheduled, under embargo or expired) or archived: the
+    # statuses in which an article is, was or becomes public by the clock
+    # alone, so a change to it reaches its edition's lists, feeds, sitemaps
+    # and their next time boundary. A draft's change reaches only its page.
+    EDITION_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+    # What a save is compared with to know what it changed on reader pages
+    # (articles/invalidation.py).
+    TRACKED_FIELDS = ("status", "language", "translation_of_id")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -508,6 +516,21 @@ class Article(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article.remember_state()
+        return article
+
+    def remember_state(self):
+        """Keep the tracked fields as they are now (the deferred ones are
+        left out: unknown) for the next save to compare with."""
+        self.stored_state = {
+            name: self.__dict__[name]
+            for name in self.TRACKED_FIELDS
+            if name in self.__dict__
+        }
 
     def get_day_archive_url(self):
         """The archive of the local day this article was published on."""

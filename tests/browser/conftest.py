@@ -88,10 +88,29 @@ def wait(browser):
     from selenium.common.exceptions import (
         NoSuchElementException,
         StaleElementReferenceException,
+        WebDriverException,
     )
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(
+    def not_yet_on_stale_nodes(condition):
+        # Chromium reports an element whose page was just replaced (a form
+        # submitted, a link followed) as "Node with given id does not belong
+        # to the document", a plain WebDriverException, rather than as stale.
+        def checked(driver):
+            try:
+                return condition(driver)
+            except WebDriverException as error:
+                if "does not belong to the document" in (error.msg or ""):
+                    return False
+                raise
+
+        return checked
+
+    class Wait(WebDriverWait):
+        def until(self, method, message=""):
+            return super().until(not_yet_on_stale_nodes(method), message)
+
+    return Wait(
         browser,
         10,
         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),

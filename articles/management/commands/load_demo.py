@@ -14,7 +14,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from taggit.models import Tag, TaggedItem
 
-from articles import demo
+from articles import demo, invalidation
 from articles.models import Article, Author, Byline, Section
 
 IMAGE_SIZE = (1600, 900)
@@ -141,6 +141,8 @@ def link_translations(stories):
         if story.get("translation_of"):
             original = Article.objects.get(slug=story["translation_of"])
             Article.objects.filter(slug=story["slug"]).update(translation_of=original)
+            # Its page's hreflang alternates now name the translation.
+            invalidation.changed(original)
 
 
 def create_article(story, *, section):

@@ -1,0 +1,326 @@
+"""Every editorial write is seen by anonymous readers on the next request,
+on every page that shows what it changed, with the fragment cache warm."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import cachekeys, services, workflow
+from articles.models import Article, HomeSlot, Revision
+from newsroom import freshness
+from tests.articles.test_admin import article_form
+from tests.factories import make_article, make_author, make_section, make_staff
+from tests.invalidation import Reader, listing_pages
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+@pytest.fixture
+def editor(admin_client):
+    return admin_client
+
+
+@pytest.fixture
+def reader():
+    return Reader()
+
+
+@pytest.fixture
+def world(db):
+    return make_section(name="World", slug="world")
+
+
+@pytest.fixture
+def story(world):
+    """A published article with a tag and a byline, beside a newer one."""
+    make_article(section=world, title="Other news", tags=["Gas"])
+    return make_article(
+        section=world,
+        title="Gas talks resume",
+        slug="gas-talks-resume",
+        tags=["Gas"],
+        authors=[make_author(name="Jane Roe", slug="jane-roe")],
+    )
+
+
+def edit_form(article, **changes):
+    """The admin change form of `article` as it is, with `changes`."""
+    byline = article.bylines.get()
+    data = article_form(
+        article.section,
+        title=article.title,
+        slug=article.slug,
+        lead=article.lead,
+        body=article.body,
+        tags=", ".join(article.tags.names()),
+        status=article.status,
+        **{
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-INITIAL_FORMS": "1",
+            "bylines-0-id": byline.pk,
+            "bylines-0-article": article.pk,
+            "bylines-0-author": byline.author_id,
+            "bylines-0-position": "0",
+        },
+    )
+    if article.published_at:
+        local = timezone.localtime(article.published_at)
+        data["published_at_0"] = local.date().isoformat()
+        data["published_at_1"] = local.strftime("%H:%M:%S")
+    data.update(changes)
+    return data
+
+
+def test_a_new_title_shows_on_every_page_at_once(reader, editor, story):
+    pages = [*listing_pages(story), story.get_absolute_url()]
+    reader.warm(pages)
+
+    response = editor.post(change_url(story), edit_form(story, title="Gas deal"))
+
+    assert response.status_code == 302
+    assert reader.pages_showing("Gas talks resume", pages) == []
+    assert reader.pages_showing("Gas deal", pages) == pages
+
+
+def test_publishing_with_the_bulk_action_lists_the_article_everywhere(
+    reader, editor, story, world
+):
+    draft = make_article(
+        section=world,
+        title="Pipeline opens",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        tags=["Gas"],
+        authors=[story.bylines.get().author],
+    )
+    pages = listing_pages(story)
+    reader.warm(pages)
+
+    editor.post(
+        CHANGELIST_URL, {"action": "publish_selected", "_selected_action": [draft.pk]}
+    )
+
+    assert reader.pages_showing("Pipeline opens", pages) == pages
+
+
+def test_unpublishing_takes_the_article_off_every_page_at_once(
+    reader, editor, story, django_capture_on_commit_callbacks
+):
+    pages = listing_pages(story)
+    reader.warm([*pages, story.get_absolute_url()])
+    user = make_staff(groups=["Editors"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish_article(article=story, by=user)
+
+    assert reader.pages_showing("Gas talks resume", pages) == []
+    assert reader.get(story.get_absolute_url()).status_code == 410
+
+
+def test_archiving_keeps_the_page_and_leaves_the_lists(reader, editor, story):
+    pages = listing_pages(story)
+    reader.warm(pages)
+
+    editor.post(
+        CHANGELIST_URL, {"action": "archive_selected", "_selected_action": [story.pk]}
+    )
+
+    assert reader.pages_showing("Gas talks resume", pages) == []
+    assert reader.get(story.get_absolute_url()).status_code == 200
+
+
+def test_deleting_in_the_admin_takes_the_article_off_the_lists(reader, editor, story):
+    pages = listing_pages(story)[:-2]  # the tag page stays while it has one
+    reader.warm(pages)
+
+    editor.post(
+        reverse("admin:articles_article_delete", args=[story.pk]), {"post": "yes"}
+    )
+
+    assert reader.pages_showing("Gas talks resume", pages) == []
+
+
+def test_a_draft_edit_bumps_its_own_page_only(editor, world, bumped):
+    draft = make_article(
+        section=world,
+        status=Article.Status.DRAFT,
+        published_at=None,
+        tags=["Gas"],
+        authors=[make_author()],
+    )
+
+    response = editor.post(change_url(draft), edit_form(draft, title="Still a draft"))
+
+    assert response.status_code == 302
+    assert set(bumped) == {cachekeys.article(draft.pk)}
+
+
+def test_a_published_edit_bumps_its_page_and_its_edition(editor, story, bumped):
+    editor.post(change_url(story), edit_form(story, lead="A new lead."))
+
+    assert set(bumped) == {cachekeys.article(story.pk), cachekeys.edition("en")}
+
+
+def test_a_correction_shows_on_the_article_and_the_corrections_page(
+    reader, editor, story
+):
+    pages = [story.get_absolute_url(), reverse("articles:corrections")]
+    reader.warm(pages)
+    now = timezone.localtime()
+
+    editor.post(
+        change_url(story),
+        edit_form(
+            story,
+            **{
+                "corrections-TOTAL_FORMS": "1",
+                "corrections-0-kind": "correction",
+                "corrections-0-text": "The talks were in Minsk.",
+                "corrections-0-created_at_0": now.date().isoformat(),
+                "corrections-0-created_at_1": now.strftime("%H:%M:%S"),
+            },
+        ),
+    )
+
+    assert reader.pages_showing("The talks were in Minsk.", pages) == pages
+
+
+def test_restoring_a_revision_brings_the_old_title_back_everywhere(
+    reader, editor, story
+):
+    editor.post(change_url(story), edit_form(story, title="Gas deal"))
+    first = Revision.objects.filter(article=story).earliest("id")
+    first.title = "Gas talks resume"
+    first.save()
+    pages = [*listing_pages(story), story.get_absolute_url()]
+    reader.warm(pages)
+
+    editor.post(
+        reverse("admin:articles_article_restore", args=[story.pk, first.pk]), {}
+    )
+
+    assert reader.pages_showing("Gas talks resume", pages) == pages
+
+
+def test_a_home_page_pick_leads_the_home_page(reader, editor, story):
+    before = reader.warm(["/"])["/"]
+
+    editor.post(
+        reverse("admin:articles_homeslot_add"), {"article": story.pk, "position": 1}
+    )
+
+    home = reader.text("/")
+    assert HomeSlot.objects.get().article == story
+    assert before.index("Other news") < before.index("Gas talks resume")
+    assert home.index("card--featured") < home.index("Gas talks resume")
+    assert home.index("Gas talks resume") < home.index("Other news")
+
+
+def test_the_breaking_banner_shows_and_ends_at_once(reader, editor, story):
+    pages = ["/", reverse("articles:newsfeed")]
+    reader.warm(pages)
+    until = timezone.localtime() + timedelta(hours=2)
+    flag = {
+        "breaking_until_0": until.date().isoformat(),
+        "breaking_until_1": until.strftime("%H:%M:%S"),
+    }
+
+    editor.post(change_url(story), edit_form(story, **flag))
+    shown = reader.pages_showing("breaking-banner", pages)
+    story.refresh_from_db()
+    editor.post(change_url(story), edit_form(story))
+
+    assert shown == pages
+    assert reader.pages_showing("breaking-banner", pages) == []
+
+
+def test_linking_a_translation_shows_in_both_editions_hreflang(reader, editor, story):
+    rossiya = make_section(name="Мир", slug="mir", language="ru")
+    russian = make_article(
+        section=rossiya, title="Газ", tags=["Газ"], authors=[make_author()]
+    )
+    pages = [story.get_absolute_url(), russian.get_absolute_url()]
+    reader.warm(pages)
+
+    editor.post(
+        change_url(russian),
+        edit_form(russian, section=rossiya.pk, translation_of=story.pk),
+    )
+
+    assert reader.pages_showing('hreflang="ru"', pages) == pages
+    assert reader.pages_showing('hreflang="en"', pages) == pages
+
+
+def test_a_section_renamed_shows_in_the_menu_and_the_cards(reader, editor, story):
+    pages = ["/", story.get_absolute_url(), reverse("articles:newsfeed")]
+    reader.warm(pages)
+    section = story.section
+
+    editor.post(
+        reverse("admin:articles_section_change", args=[section.pk]),
+        {
+            "name": "Planet",
+            "slug": section.slug,
+            "language": "en",
+            "description": "",
+            "position": "0",
+            "is_active": "on",
+        },
+    )
+
+    assert reader.pages_showing(">Planet<", pages) == pages
+
+
+def test_an_author_renamed_shows_in_the_bylines(reader, editor, story):
+    pages = ["/", story.section.get_absolute_url(), story.get_absolute_url()]
+    reader.warm(pages)
+    author = story.bylines.get().author
+
+    editor.post(
+        reverse("admin:articles_author_change", args=[author.pk]),
+        {"name": "Jane Doe", "slug": author.slug, "bio": ""},
+    )
+
+    assert reader.pages_showing("Jane Roe", pages) == []
+    assert reader.pages_showing("Jane Doe", pages) == pages
+
+
+def test_a_tag_renamed_shows_on_the_article(
+    reader, story, django_capture_on_commit_callbacks
+):
+    reader.warm([story.get_absolute_url()])
+    tag = story.tags.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tag.name = "Natural gas"
+        tag.save()
+
+    assert "Natural gas" in reader.text(story.get_absolute_url())
+
+
+def test_new_renditions_bump_the_article_and_its_edition(
+    story, bumped, django_capture_on_commit_callbacks
+):
+    from articles.images import refresh_renditions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_renditions(obj=story)
+
+    assert set(bumped) == {cachekeys.article(story.pk), cachekeys.edition("en")}
+
+
+@pytest.mark.parametrize("url", ["/", "/newsfeed/"])
+def test_pages_with_day_labels_are_fresh_until_local_midnight(reader, story, url):
+    with freshness.collect() as shown:
+        reader.text(url)
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    assert shown.until == services.start_of_day(tomorrow)
