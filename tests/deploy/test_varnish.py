@@ -21,7 +21,7 @@ from articles import workflow
 from articles.models import Article
 from tests.factories import make_article, make_section, make_staff
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "newsroom.vcl"
 
