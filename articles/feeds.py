@@ -17,7 +17,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 
 from newsroom import fragments, freshness
 
-from . import cachekeys, seo
+from . import blocks, cachekeys, editions, seo
 from .lookups import get_in_edition_or_404
 from .models import Article, Author, TagListing
 
@@ -103,6 +103,11 @@ class LatestArticlesFeed(Feed):
         article, its section, authors and tags are unchanged. Only the ids of
         the items are read for that; rows, bylines and tags are read when an
         item must be built again."""
+        # Which articles it lists changes with the edition (page cache).
+        blocks.depend_on_edition(editions.current())
+        if obj is not None:
+            key = getattr(cachekeys, type(obj).__name__.lower())
+            freshness.depend(key(obj.pk))
         ids = list(self.articles(obj).values_list("pk", flat=True)[:FEED_SIZE])
         rows = {}
 

@@ -6,11 +6,13 @@ from functools import partial
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.db.models import CharField, Max, Value
+from django.db.models import CharField, Max, Min, Value
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from . import editions, seo
+from newsroom import freshness
+
+from . import blocks, cachekeys, editions, seo
 from .lookups import public_tags
 from .models import Article, Author, Section
 
@@ -68,7 +70,29 @@ class NewsSitemap(ArticleSitemap):
         return self.recent()[:NEWS_LIMIT]
 
     def get_latest_lastmod(self):
-        return latest_change(self.recent())
+        latest = (
+            self.recent()
+            .order_by()
+            .aggregate(
+                published=Max("published_at"),
+                updated=Max("updated_at"),
+                oldest=Min("published_at"),
+            )
+        )
+        leaves_window(latest.pop("oldest"))
+        return max(filter(None, latest.values()), default=None)
+
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        leaves_window(min((url["item"].published_at for url in urls), default=None))
+        return urls
+
+
+def leaves_window(published_at):
+    """Say the news sitemap changes when its oldest article leaves the two
+    days it covers (the page cache's time boundary)."""
+    if published_at is not None:
+        freshness.not_after(published_at + NEWS_WINDOW)
 
 
 class SectionSitemap(NewsroomSitemap):
@@ -116,8 +140,18 @@ SITEMAPS = {
 }
 
 
+def depend_on_editions():
+    """Say the sitemap lists what every edition publishes, and its sections.
+    (Tag and author renames reach it through the page cache's short
+    lifetime for sitemaps.)"""
+    for code in editions.codes():
+        blocks.depend_on_edition(code)
+        freshness.depend(cachekeys.menu(code))
+
+
 def sitemap_index(request):
     """The index over every sitemap that has entries (an empty one is invalid)."""
+    depend_on_editions()
     sitemaps = {
         name: sitemap
         for name, sitemap in ((name, cls()) for name, cls in SITEMAPS.items())
@@ -133,6 +167,7 @@ def sitemap_index(request):
 
 def sitemap(request, section):
     """One page of one sitemap; the news sitemap carries Google's extension."""
+    depend_on_editions()
     if section.startswith("news-"):
         template = "sitemaps/news.xml"
     else:

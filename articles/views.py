@@ -3,7 +3,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
-from . import blocks, editions
+from newsroom import freshness
+
+from . import blocks, cachekeys, editions
 from .forms import SearchForm
 from .lookups import find_in_edition, get_in_edition_or_404
 from .models import Article, Author, Correction, TagListing
@@ -19,6 +21,14 @@ from .services import (
 from .workflow import can_edit
 
 
+def lists_edition(*keys):
+    """Say the page lists the edition's public articles (it changes with them
+    and at the next scheduled publication, embargo or expiry) and shows what
+    `keys` name: the page cache keeps it until one of those changes."""
+    blocks.depend_on_edition(editions.current())
+    freshness.depend(*keys)
+
+
 def home(request):
     # Read lazily, inside the home page's cached block (blocks.front_page).
     return render(
@@ -29,6 +39,7 @@ def home(request):
 def section_detail(request, slug):
     # The URL prefix decides the edition: another edition's section is a 404.
     section = get_in_edition_or_404("section", slug)
+    lists_edition(cachekeys.section(section.pk))
     articles = (
         Article.objects.published()
         .in_edition()
@@ -44,6 +55,7 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_in_edition_or_404("tag", slug)
+    lists_edition(cachekeys.tag(tag.pk))
     articles = Article.objects.published().in_edition().for_listing().newest_first()
     listing = TagListing.objects.filter(tag=tag).published().in_edition()
     page = paginate(request, articles, keys=listing.newest_first().article_ids())
@@ -52,6 +64,7 @@ def tag_detail(request, slug):
 
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
+    lists_edition(cachekeys.author(author.pk))
     articles = (
         Article.objects.published()
         .in_edition()
@@ -73,6 +86,9 @@ def article_detail(request, section, slug):
         if gone.filter(section__slug=section, slug=slug).exists():
             return render(request, "articles/article_gone.html", status=410)
         raise Http404
+    # Until it expires: then the address answers 410.
+    freshness.depend(cachekeys.article(article.pk))
+    freshness.not_after(article.expires_at)
     return render(
         request,
         "articles/article_detail.html",
@@ -102,6 +118,7 @@ def newsfeed(request, template_name=NEWSFEED_PAGE):
     """A page of the newsfeed, older items behind a cursor link; with the
     fragment template, just the next items for the sidebar's "load more"."""
     before = decode_cursor(request.GET.get("before"))
+    lists_edition()
     articles, next_cursor = newsfeed_page(before=before)
     context = {
         "articles": articles,
@@ -116,6 +133,7 @@ def newsfeed(request, template_name=NEWSFEED_PAGE):
 def search(request):
     """Published articles matching ?q=, best first, filtered by section and dates."""
     form = SearchForm(request.GET)
+    lists_edition()
     page, terms, left_out = None, [], None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
@@ -154,6 +172,7 @@ def archive_month(request, year, month):
 
 
 def _archive(request, start, end, first_day, *, period):
+    lists_edition()
     articles = (
         Article.objects.published_between(start, end)
         .in_edition()
@@ -186,6 +205,7 @@ def correction_list(request):
         .select_related("article__section")
     )
     page = paginate(request, corrections)
+    lists_edition(*(cachekeys.article(c.article_id) for c in page))
     return render(request, "articles/correction_list.html", {"page": page})
 
 
@@ -197,6 +217,7 @@ def correction_detail(request, pk):
         .select_related("article__section", "before", "after"),
         pk=pk,
     )
+    lists_edition(cachekeys.article(correction.article_id))
     diff = None
     if correction.has_diff:
         diff = diff_revisions(correction.before, correction.after, PUBLIC_DIFF_FIELDS)

@@ -243,13 +243,19 @@ _current = contextvars.ContextVar("freshness_dependencies", default=None)
 
 @contextmanager
 def collect():
-    """Collect the keys and time limits of everything rendered inside."""
+    """Collect the keys and time limits of everything rendered inside; an
+    enclosing collection learns them too (a page cache around a page, a
+    caller around the page cache)."""
+    outer = _current.get()
     dependencies = Dependencies()
     token = _current.set(dependencies)
     try:
         yield dependencies
     finally:
         _current.reset(token)
+        if outer is not None:
+            outer.add(dependencies.keys)
+            outer.not_after(dependencies.until)
 
 
 def depend(*keys):

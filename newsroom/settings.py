@@ -172,6 +172,8 @@ MIDDLEWARE = [
     "newsroom.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, auth and CSRF: a hit does no work (newsroom/pagecache).
+    "newsroom.pagecache.middleware.PageCacheMiddleware",
     # Before any view reads a row: see newsroom/fragments.py.
     "newsroom.fragments.RenderClockMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -269,6 +271,26 @@ CONTENT_VERSIONS_TIMEOUT = 0.25
 # every request (debugging, benchmarks of the bare render path).
 FRAGMENT_CACHE = env_bool("DJANGO_FRAGMENT_CACHE", default=True)
 FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
+# The anonymous page cache (newsroom/pagecache, README "Caching"): whole
+# reader pages for requests without a session cookie, fresh by content
+# versions. DJANGO_PAGE_CACHE=0 turns the store off (the HTTP caching headers
+# and the fragment cache stay). Without REDIS_URL each process keeps its own
+# least recently used pages, at most DJANGO_PAGE_CACHE_MAX_BYTES; with it,
+# Redis keeps them (give it maxmemory and maxmemory-policy volatile-lru:
+# README, Caching).
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+PAGE_CACHE_MAX_BYTES = env_int("DJANGO_PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
+PAGE_CACHE_REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds to wait for the store; past that the page is rendered uncached.
+PAGE_CACHE_STORE_TIMEOUT = env_float("DJANGO_PAGE_CACHE_STORE_TIMEOUT", 0.1)
+# Only lets entries nobody asks for leave Redis; freshness is by versions.
+PAGE_CACHE_ENTRY_SECONDS = 24 * 60 * 60
+# Search results and sitemaps are served at most this long from the cache.
+PAGE_CACHE_SHORT_SECONDS = env_int("DJANGO_PAGE_CACHE_SHORT_SECONDS", 60)
+# What a proxy or CDN in front is told: keep a shareable page this long
+# (purged by key before that, see keys_bumped) and serve it this long stale.
+PAGE_CACHE_S_MAXAGE = env_int("DJANGO_PAGE_CACHE_S_MAXAGE", 300)
+PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -29,6 +29,9 @@ def _test_settings(settings, tmp_path):
     # Each test starts with content versions of its own.
     settings.CONTENT_VERSIONS_REDIS_URL = ""
     settings.CONTENT_VERSIONS_FILE = tmp_path / "content-versions"
+    # Tests that change rows without the services' bumps read pages again;
+    # tests/newsroom/test_pagecache*.py turn the page cache on.
+    settings.PAGE_CACHE = False
     cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)

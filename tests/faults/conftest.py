@@ -1,4 +1,6 @@
+import http.client
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -8,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from .servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,3 +104,66 @@ def wait_for(condition, *, timeout, what, process=None):
         process.kill()
         output, _ = process.communicate()
     pytest.fail(f"Timed out waiting for {what}\n{output}")
+
+
+def fetch(port, path="/"):
+    """(status, body, X-Page-Cache) of one GET, on a new connection."""
+    link = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        link.request("GET", path)
+        response = link.getresponse()
+        return response.status, response.read(), response.getheader("X-Page-Cache")
+    finally:
+        link.close()
+
+
+def answers(port):
+    try:
+        return fetch(port, "/health/live/")[0] == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def servers(shared_database, tmp_path):
+    """Start gunicorn servers on the test's database and one version file."""
+    started = []
+
+    def serve(*, workers=1):
+        port = free_port()
+        env = manage_env(
+            shared_database.publish() if not started else started[0][2],
+            # DEBUG on: static files without collectstatic.
+            DJANGO_DEBUG="1",
+            DJANGO_CONTENT_VERSIONS_FILE=str(tmp_path / "content-versions"),
+        )
+        process = start(
+            # No access log: nobody reads the pipe while the test runs, and a
+            # full pipe would stop the server.
+            ["-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+            + ["newsroom.wsgi"],
+            env,
+            start_new_session=True,  # the workers go with the master
+        )
+        started.append((process, port, env["DATABASE_URL"]))
+        wait_for(lambda: answers(port), timeout=60, what="gunicorn", process=process)
+        return port, env
+
+    yield serve
+    for process, _port, _url in started:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate(timeout=10)
+
+
+def manage_shell(env, code):
+    """Run `code` in `manage.py shell` with the servers' settings: another
+    process, as an editor's admin request or the task worker would be."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
