@@ -47,11 +47,12 @@ class PageCacheMiddleware:
         key = pages.cache_key(request, page, language, host)
         store = stores.store() if settings.PAGE_CACHE else None
         if store is not None:
-            entry = store.get(key)
+            entry = fresh(store.get(key), store, key)
+            if entry is None:
+                # Another server may have stored the page again meanwhile.
+                entry = fresh(store.get_shared(key), store, key)
             if entry is not None:
-                entry = fresh(entry, store, key)
-                if entry is not None:
-                    return answer(request, entry, "hit")
+                return answer(request, entry, "hit")
         with freshness.collect() as shown:
             response = self.get_response(request)
         entry = shareable(request, response, shown, page)
@@ -72,6 +73,8 @@ class PageCacheMiddleware:
 def fresh(entry, store, key):
     """The entry if it may be served now (refreshed when its keys were found
     current after a bump elsewhere), else None."""
+    if entry is None:
+        return None
     if entry.until is not None and timezone.now().timestamp() >= entry.until:
         return None
     clock = freshness.clock()
@@ -83,7 +86,7 @@ def fresh(entry, store, key):
         return None
     # Read before the versions, so later bumps move the clock past it.
     entry = entry._replace(clock=clock)
-    store.set(key, entry)
+    store.refresh(key, entry)
     return entry
 
 

@@ -1,5 +1,6 @@
 """Where page cache entries live: this process's memory, bounded in bytes
-(the default), or Redis with REDIS_URL (every app server shares entries).
+(the default), or with REDIS_URL Redis (every app server shares entries)
+with this process's recently used ones in front of it.
 
 Neither ever makes a page fail: a store that errs or does not answer within
 its timeout reads as a miss and is left alone for a few seconds, so a broken
@@ -71,6 +72,8 @@ class LocalMemoryStore:
                 _key, (_entry, dropped) = self._entries.popitem(last=False)
                 self.size -= dropped
 
+    refresh = set
+
     def delete(self, key):
         with self._lock:
             old = self._entries.pop(key, None)
@@ -101,8 +104,45 @@ class RedisStore:
         data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         self.client.set(self.prefix + key, data, ex=self.lifetime)
 
+    refresh = set
+
     def delete(self, key):
         self.client.delete(self.prefix + key)
+
+
+class TwoLevelStore:
+    """Redis, shared by every app server, with this process's recently used
+    entries in front. An entry is fresh by its content versions wherever it
+    is kept, so the local copy answers while they hold (a hit costs one
+    read of the version clock, not the page from Redis); Redis is asked for
+    pages this process has not kept, or found stale (another server may have
+    rendered the page again)."""
+
+    def __init__(self, local, shared):
+        self.local, self.shared = local, shared
+
+    def get(self, key):
+        entry = self.local.get(key)
+        return entry if entry is not None else self.get_shared(key)
+
+    def get_shared(self, key):
+        entry = self.shared.get(key)
+        if entry is not None:
+            self.local.set(key, entry)
+        return entry
+
+    def set(self, key, entry):
+        self.local.set(key, entry)
+        self.shared.set(key, entry)
+
+    def refresh(self, key, entry):
+        # Found fresh again after a bump elsewhere: each process notes it in
+        # its own copy; rewriting Redis would cost a page per server.
+        self.local.set(key, entry)
+
+    def delete(self, key):
+        self.local.delete(key)
+        self.shared.delete(key)
 
 
 class Guarded:
@@ -130,8 +170,16 @@ class Guarded:
     def get(self, key):
         return self._call(self.store.get, key)
 
+    def get_shared(self, key):
+        """The shared tier's entry (None without one)."""
+        method = getattr(self.store, "get_shared", None)
+        return None if method is None else self._call(method, key)
+
     def set(self, key, entry):
         self._call(self.store.set, key, entry)
+
+    def refresh(self, key, entry):
+        self._call(self.store.refresh, key, entry)
 
     def delete(self, key):
         self._call(self.store.delete, key)
@@ -140,14 +188,14 @@ class Guarded:
 @cache
 def store():
     """The store the settings name (built once per process)."""
+    backend = LocalMemoryStore(settings.PAGE_CACHE_MAX_BYTES)
     if settings.PAGE_CACHE_REDIS_URL:
-        backend = RedisStore(
+        shared = RedisStore(
             settings.PAGE_CACHE_REDIS_URL,
             timeout=settings.PAGE_CACHE_STORE_TIMEOUT,
             lifetime=settings.PAGE_CACHE_ENTRY_SECONDS,
         )
-    else:
-        backend = LocalMemoryStore(settings.PAGE_CACHE_MAX_BYTES)
+        backend = TwoLevelStore(backend, shared)
     return Guarded(backend)
 
 

@@ -73,6 +73,26 @@ def test_a_broken_store_means_rendering_uncached(client, settings, broken, caplo
     assert "Page cache store unavailable" in caplog.text
 
 
+def test_a_page_stored_again_by_another_server_is_taken_from_redis(
+    redis_pages, client, django_assert_num_queries
+):
+    make_article(title="Summit opens")
+    client.get("/")
+    mine = stores.store().store
+    # Another server renders the page again after a bump...
+    freshness.bump_now([cachekeys.edition("en")])
+    other = stores.TwoLevelStore(stores.LocalMemoryStore(10**6), redis_pages)
+    stores.store().store = other
+    Client().get("/")
+    stores.store().store = mine
+
+    # ...and this one, whose own copy is stale now, takes it from Redis.
+    with django_assert_num_queries(0):
+        response = Client().get("/")
+
+    assert response["X-Page-Cache"] == "hit"
+
+
 def test_a_version_store_that_does_not_answer_means_nothing_is_stored(client, settings):
     make_article(title="Summit opens")
     with closed_port() as port:
@@ -96,7 +116,7 @@ def redis_pages(settings):
     settings.CONTENT_VERSIONS_REDIS_URL = REDIS
     prefix = f"test-{uuid.uuid4().hex}"
     freshness.store().prefix = prefix
-    page_store = stores.store().store
+    page_store = stores.store().store.shared
     page_store.prefix = f"{prefix}:page:"
     yield page_store
     for name in page_store.client.scan_iter(f"{prefix}:*"):
@@ -108,9 +128,10 @@ def test_redis_shares_pages_between_servers(
 ):
     article = make_article(title="Summit opens")
     client.get("/")
-    # Another app server: a store of its own on the same Redis.
+    # Another app server: memory of its own in front of the same Redis.
     other = stores.RedisStore(REDIS, timeout=1, lifetime=60, prefix=redis_pages.prefix)
-    stores.store().store = other
+    local = stores.LocalMemoryStore(max_bytes=10**6)
+    stores.store().store = stores.TwoLevelStore(local, other)
 
     with django_assert_num_queries(0):
         hit = Client().get("/")
@@ -119,6 +140,7 @@ def test_redis_shares_pages_between_servers(
     after = Client().get("/")
 
     assert hit["X-Page-Cache"] == "hit"
+    assert len(local) == 1  # kept in front for the next hit
     assert "Summit closes" in after.content.decode()
     names = list(other.client.scan_iter(f"{redis_pages.prefix}*"))
     assert names
