@@ -516,3 +516,10 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or network."
         ) from exc
+
+# A proxy or CDN in front caching shareable pages by their xkey header
+# (deploy/varnish/newsroom.vcl): each bump of content keys is sent to these
+# URLs as PURGE with an xkey header (newsroom/purge.py); empty: none sent.
+CACHE_PURGE_URLS = env_list("DJANGO_CACHE_PURGE_URLS")
+# Seconds a purge may take before it is logged as failed (the write stands).
+CACHE_PURGE_TIMEOUT = env_float("DJANGO_CACHE_PURGE_TIMEOUT", 0.5)

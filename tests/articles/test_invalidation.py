@@ -242,7 +242,9 @@ def test_the_breaking_banner_shows_and_ends_at_once(reader, editor, story):
     assert reader.pages_showing("breaking-banner", pages) == []
 
 
-def test_linking_a_translation_shows_in_both_editions_hreflang(reader, editor, story):
+def test_linking_a_translation_shows_in_both_editions_hreflang(
+    reader, editor, story, bumped
+):
     rossiya = make_section(name="Мир", slug="mir", language="ru")
     russian = make_article(
         section=rossiya, title="Газ", tags=["Газ"], authors=[make_author()]
@@ -257,6 +259,7 @@ def test_linking_a_translation_shows_in_both_editions_hreflang(reader, editor, s
 
     assert reader.pages_showing('hreflang="ru"', pages) == pages
     assert reader.pages_showing('hreflang="en"', pages) == pages
+    assert {cachekeys.article(story.pk), cachekeys.article(russian.pk)} <= {*bumped}
 
 
 def test_a_section_renamed_shows_in_the_menu_and_the_cards(reader, editor, story):
