@@ -8,7 +8,6 @@ bypass signals (QuerySet.update(), bulk_create()) call `changed()` or
 `articles_changed()` themselves. freshness.bump() waits for the commit.
 """
 
-from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag
 
@@ -87,12 +86,7 @@ def changed(obj):
         freshness.bump(*article_keys(obj))
         obj.remember_state()
     elif isinstance(obj, Section):
-        # Every edition's menu: a section moved to another edition leaves
-        # the old one's menu too (a rare write; there are two menus).
-        freshness.bump(
-            cachekeys.section(obj.pk),
-            *(cachekeys.menu(code) for code, _name in settings.LANGUAGES),
-        )
+        freshness.bump(cachekeys.section(obj.pk), cachekeys.menu(obj.language))
     elif isinstance(obj, Author):
         freshness.bump(cachekeys.author(obj.pk))
     elif isinstance(obj, Tag):
