@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import cachekeys, services, workflow
-from articles.models import Article, HomeSlot, Revision
+from articles.models import Article, HomeSlot, Revision, Section
 from newsroom import freshness
 from tests.articles.test_admin import article_form
 from tests.factories import make_article, make_author, make_section, make_staff
@@ -280,6 +280,30 @@ def test_a_section_renamed_shows_in_the_menu_and_the_cards(reader, editor, story
     )
 
     assert reader.pages_showing(">Planet<", pages) == pages
+
+
+def test_a_section_moved_to_the_other_edition_leaves_this_menu(reader, editor):
+    section = make_section(name="Planet", slug="planet")
+    reader.warm(["/", "/ru/"])
+    assert reader.pages_showing('<a href="/planet/">Planet</a>', ["/"]) == ["/"]
+
+    editor.post(
+        reverse("admin:articles_section_change", args=[section.pk]),
+        {
+            "name": "Planet",
+            "slug": "planet",
+            "language": "ru",
+            "description": "",
+            "position": "0",
+            "is_active": "on",
+        },
+    )
+
+    assert Section.objects.get(pk=section.pk).language == "ru"
+    assert reader.pages_showing('<a href="/planet/">Planet</a>', ["/"]) == []
+    assert reader.pages_showing('<a href="/ru/planet/">Planet</a>', ["/ru/"]) == [
+        "/ru/"
+    ]
 
 
 def test_an_author_renamed_shows_in_the_bylines(reader, editor, story):
