@@ -7,6 +7,8 @@ those keys after commit. A teaser card is a block of its own, so a list
 whose one card changed renders just that card again.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import get_template, render_to_string
@@ -16,8 +18,9 @@ from django.utils.safestring import mark_safe
 
 from newsroom import fragments, freshness
 
-from . import cachekeys, editions, services
+from . import cachekeys, editions, search, services
 from .models import Article, Section
+from .pagination import paginate_ids
 
 
 def article_keys(article):
@@ -228,3 +231,65 @@ def related_articles(article, limit=4):
         )
 
     return fragments.cached(fragments.cache_key("related", article.pk, limit), render)
+
+
+def search_results(data, *, page, page_query):
+    """The results of a search (`data`: SearchForm's cleaned data) on page
+    `page`: their count, the page of results, its pagination (links carrying
+    `page_query`) and the search window's note.
+
+    Kept like a block. It changes with the edition's public set and with the
+    listed fields of its articles (publishing, unpublishing, takedowns, a new
+    title, lead or tag all bump the edition: seen at once), and with the
+    articles it shows. A text change that makes an article outside it match
+    (a body edit, a tag or author renamed) bumps no key a search could name,
+    so an entry is also kept no longer than SEARCH_FRESH_SECONDS.
+    """
+    edition = editions.current()
+    try:
+        number = max(1, int(page or 1))
+    except ValueError:
+        number = 1  # what Paginator.get_page makes of it
+
+    def render():
+        depend_on_edition(edition)
+        freshness.not_after(
+            timezone.now() + timedelta(seconds=settings.SEARCH_FRESH_SECONDS)
+        )
+        ids, left_out = search.ranked_matches(
+            data["q"],
+            section=data["section"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        )
+        results = paginate_ids(number, ids, Article.objects.for_search_results())
+        freshness.depend(
+            *(
+                key
+                for a in results.object_list
+                for key in (cachekeys.article(a.pk), cachekeys.section(a.section_id))
+            )
+        )
+        return render_to_string(
+            "articles/includes/search_results.html",
+            {
+                "page": results,
+                "query": data["q"],
+                "terms": search.search_terms(data["q"]),
+                "left_out": left_out,
+                "search_window": settings.SEARCH_WINDOW,
+                "page_query": page_query,
+            },
+        )
+
+    section = data["section"]
+    key = fragments.cache_key(
+        "search",
+        search.clean_query(data["q"]),
+        section.pk if section else "",
+        data["date_from"] or "",
+        data["date_to"] or "",
+        number,
+        page_query,
+    )
+    return fragments.cached(key, render)

@@ -28,8 +28,8 @@ def lists_in_edition(status):
 def article_keys(article):
     """The keys a change of `article` bumps: its own page; its edition's
     lists when it is in them before or after the change (also the edition it
-    left); and the original it is or was a translation of, whose key every
-    version's page shows (both editions' hreflang)."""
+    left); and, when it is linked to or unlinked from an original, every
+    version of that original (both editions' hreflang)."""
     stored = getattr(article, "stored_state", None)
     if stored is None and article._state.adding:
         stored = {"status": None, "translation_of_id": None}
@@ -41,9 +41,19 @@ def article_keys(article):
         keys += [cachekeys.edition(language) for language in sorted(languages)]
     was_original = stored.get("translation_of_id", UNKNOWN)
     if was_original != article.translation_of_id:
-        originals = {article.translation_of_id, was_original} - {None, UNKNOWN}
-        keys += [cachekeys.article(pk) for pk in sorted(originals)]
+        keys += [cachekeys.article(pk) for pk in versions_of(
+            {article.translation_of_id, was_original} - {None, UNKNOWN}
+        )]  # fmt: skip
     return keys
+
+
+def versions_of(original_ids):
+    """The ids of the originals `original_ids` and of all their translations
+    (one query): every version's page links to every other (hreflang)."""
+    if not original_ids:
+        return []
+    translations = Article.objects.filter(translation_of__in=original_ids)
+    return sorted({*original_ids, *translations.values_list("pk", flat=True)})
 
 
 def keys_of_article_id(pk, article=None):

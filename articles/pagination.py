@@ -53,12 +53,12 @@ def paginate(request, rows, *, per_page=None, param="page", keys=None):
     return paginator.get_page(request.GET.get(param))
 
 
-def paginate_ids(request, ids, rows, *, per_page=None, param="page"):
-    """The requested page of the ordered `ids`, holding those of `rows` in
-    that order: the query that ordered them ran once, and a page's rows come
-    by primary key."""
+def paginate_ids(number, ids, rows, *, per_page=None):
+    """Page `number` (any value copes) of the ordered `ids`, holding those of
+    `rows` in that order: the query that ordered them ran once, and a page's
+    rows come by primary key."""
     paginator = Paginator(ids, per_page or settings.ARTICLES_PER_PAGE)
-    page = paginator.get_page(request.GET.get(param))
+    page = paginator.get_page(number)
     found = rows.in_bulk(page.object_list)
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
     return page

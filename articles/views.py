@@ -1,4 +1,5 @@
-from django.conf import settings
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -9,9 +10,8 @@ from . import blocks, cachekeys, editions
 from .forms import SearchForm
 from .lookups import find_in_edition, get_in_edition_or_404
 from .models import Article, Author, Correction, TagListing
-from .pagination import paginate, paginate_ids
+from .pagination import paginate
 from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
-from .search import ranked_matches, search_terms
 from .services import (
     archive_neighbours,
     archive_period,
@@ -40,12 +40,10 @@ def section_detail(request, slug):
     # The URL prefix decides the edition: another edition's section is a 404.
     section = get_in_edition_or_404("section", slug)
     lists_edition(cachekeys.section(section.pk))
+    # Listings pass bare rows: the cards read their ids, and load what a card
+    # shows (for_listing) only for cards the fragment cache lacks.
     articles = (
-        Article.objects.published()
-        .in_edition()
-        .filter(section=section)
-        .for_listing()
-        .newest_first()
+        Article.objects.published().in_edition().filter(section=section).newest_first()
     )
     page = paginate(request, articles)
     return render(
@@ -56,7 +54,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_in_edition_or_404("tag", slug)
     lists_edition(cachekeys.tag(tag.pk))
-    articles = Article.objects.published().in_edition().for_listing().newest_first()
+    articles = Article.objects.published().in_edition().newest_first()
     listing = TagListing.objects.filter(tag=tag).published().in_edition()
     page = paginate(request, articles, keys=listing.newest_first().article_ids())
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
@@ -66,11 +64,7 @@ def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     lists_edition(cachekeys.author(author.pk))
     articles = (
-        Article.objects.published()
-        .in_edition()
-        .filter(authors=author)
-        .for_listing()
-        .newest_first()
+        Article.objects.published().in_edition().filter(authors=author).newest_first()
     )
     page = paginate(request, articles)
     return render(
@@ -134,31 +128,21 @@ def search(request):
     """Published articles matching ?q=, best first, filtered by section and dates."""
     form = SearchForm(request.GET)
     lists_edition()
-    page, terms, left_out = None, [], None
+    results = None
     if form.is_valid() and form.cleaned_data["q"]:
-        data = form.cleaned_data
-        ids, left_out = ranked_matches(
-            data["q"],
-            section=data["section"],
-            date_from=data["date_from"],
-            date_to=data["date_to"],
+        results = blocks.search_results(
+            form.cleaned_data,
+            page=request.GET.get("page"),
+            # Pagination links keep the search's own parameters, no others.
+            page_query=urlencode(
+                [
+                    (name, request.GET[name])
+                    for name in form.fields
+                    if request.GET.get(name)
+                ]
+            ),
         )
-        page = paginate_ids(request, ids, Article.objects.for_listing())
-        terms = search_terms(data["q"])
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "articles/search.html",
-        {
-            "form": form,
-            "page": page,
-            "terms": terms,
-            "left_out": left_out,
-            "search_window": settings.SEARCH_WINDOW,
-            "page_query": query.urlencode(),
-        },
-    )
+    return render(request, "articles/search.html", {"form": form, "results": results})
 
 
 def archive_day(request, year, month, day):
@@ -173,12 +157,7 @@ def archive_month(request, year, month):
 
 def _archive(request, start, end, first_day, *, period):
     lists_edition()
-    articles = (
-        Article.objects.published_between(start, end)
-        .in_edition()
-        .for_listing()
-        .newest_first()
-    )
+    articles = Article.objects.published_between(start, end).in_edition().newest_first()
     page = paginate(request, articles)
     # The count is read already; the rows are read by the cards, if needed.
     if not page.paginator.count:

@@ -41,6 +41,9 @@ os.environ["DJANGO_DEBUG"] = "0"
 os.environ["DJANGO_SECRET_KEY"] = "bench-only-" + "x" * 50
 os.environ["DJANGO_PAGE_CACHE"] = "0"
 os.environ["DJANGO_FRAGMENT_CACHE"] = "0"
+# No connection pool: Django keys pools by alias, and both archives are
+# "default" here, so the baseline would borrow the archive's connections.
+os.environ["DJANGO_DB_POOL_MAX"] = "0"
 
 import django  # noqa: E402
 

@@ -343,8 +343,14 @@ ARTICLES_PER_PAGE = 20
 PAGINATION_MAX_ROWS = 10_000
 NEWSFEED_SIZE = 10
 # Search looks through the newest this many articles (of the section and
-# dates chosen), so that its cost stays the same on any archive.
-SEARCH_WINDOW = env_int("DJANGO_SEARCH_WINDOW", 10_000)
+# dates chosen), so that its cost stays the same on any archive: with 10,000,
+# a common word cost twice as much at 200,000 articles as at 1,000 (the
+# README's benchmarks).
+SEARCH_WINDOW = env_int("DJANGO_SEARCH_WINDOW", 3_000)
+# A search's results are a cached block (articles/blocks.py): exact for
+# publishing, unpublishing and listed fields, and kept no longer than this for
+# text changes that make other articles match.
+SEARCH_FRESH_SECONDS = env_int("DJANGO_SEARCH_FRESH_SECONDS", 60)
 IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
 
@@ -510,3 +516,10 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or network."
         ) from exc
+
+# A proxy or CDN in front caching shareable pages by their xkey header
+# (deploy/varnish/newsroom.vcl): each bump of content keys is sent to these
+# URLs as PURGE with an xkey header (newsroom/purge.py); empty: none sent.
+CACHE_PURGE_URLS = env_list("DJANGO_CACHE_PURGE_URLS")
+# Seconds a purge may take before it is logged as failed (the write stands).
+CACHE_PURGE_TIMEOUT = env_float("DJANGO_CACHE_PURGE_TIMEOUT", 0.5)

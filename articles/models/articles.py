@@ -158,6 +158,21 @@ class ArticleQuerySet(models.QuerySet):
             .with_comment_count()
         )
 
+    def for_search_results(self):
+        """What a search result shows: title, lead, section and time; no
+        bylines, counters or body."""
+        return self.select_related("section").only(
+            "id",
+            "title",
+            "slug",
+            "lead",
+            "language",
+            "published_at",
+            "section__slug",
+            "section__name",
+            "section__language",
+        )
+
     def breaking(self):
         """Published articles flagged as breaking news right now."""
         return self.published().filter(breaking_until__gt=timezone.now())

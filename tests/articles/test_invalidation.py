@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import cachekeys, services, workflow
-from articles.models import Article, HomeSlot, Revision
+from articles.models import Article, HomeSlot, Revision, Section
 from newsroom import freshness
 from tests.articles.test_admin import article_form
 from tests.factories import make_article, make_author, make_section, make_staff
@@ -242,7 +242,9 @@ def test_the_breaking_banner_shows_and_ends_at_once(reader, editor, story):
     assert reader.pages_showing("breaking-banner", pages) == []
 
 
-def test_linking_a_translation_shows_in_both_editions_hreflang(reader, editor, story):
+def test_linking_a_translation_shows_in_both_editions_hreflang(
+    reader, editor, story, bumped
+):
     rossiya = make_section(name="Мир", slug="mir", language="ru")
     russian = make_article(
         section=rossiya, title="Газ", tags=["Газ"], authors=[make_author()]
@@ -257,6 +259,7 @@ def test_linking_a_translation_shows_in_both_editions_hreflang(reader, editor, s
 
     assert reader.pages_showing('hreflang="ru"', pages) == pages
     assert reader.pages_showing('hreflang="en"', pages) == pages
+    assert {cachekeys.article(story.pk), cachekeys.article(russian.pk)} <= {*bumped}
 
 
 def test_a_section_renamed_shows_in_the_menu_and_the_cards(reader, editor, story):
@@ -277,6 +280,30 @@ def test_a_section_renamed_shows_in_the_menu_and_the_cards(reader, editor, story
     )
 
     assert reader.pages_showing(">Planet<", pages) == pages
+
+
+def test_a_section_moved_to_the_other_edition_leaves_this_menu(reader, editor):
+    section = make_section(name="Planet", slug="planet")
+    reader.warm(["/", "/ru/"])
+    assert reader.pages_showing('<a href="/planet/">Planet</a>', ["/"]) == ["/"]
+
+    editor.post(
+        reverse("admin:articles_section_change", args=[section.pk]),
+        {
+            "name": "Planet",
+            "slug": "planet",
+            "language": "ru",
+            "description": "",
+            "position": "0",
+            "is_active": "on",
+        },
+    )
+
+    assert Section.objects.get(pk=section.pk).language == "ru"
+    assert reader.pages_showing('<a href="/planet/">Planet</a>', ["/"]) == []
+    assert reader.pages_showing('<a href="/ru/planet/">Planet</a>', ["/ru/"]) == [
+        "/ru/"
+    ]
 
 
 def test_an_author_renamed_shows_in_the_bylines(reader, editor, story):

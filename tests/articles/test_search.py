@@ -7,8 +7,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from articles import cachekeys
 from articles.models import Article
 from articles.search import highlight, search_articles
+from newsroom import freshness
 from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
@@ -242,11 +244,13 @@ def test_search_query_count_is_flat(
     for i in range(n_matches):
         make_article(section=section, title=f"Volcano {i}", tags=[f"tag-{i}"])
 
-    # section choices, count, page of articles+section, bylines; cold, the
-    # banner, the menu, the newsfeed and the edition's next time boundary
-    with django_assert_num_queries(10):
+    # section choices, ranked matches, the page's articles with their
+    # section (a result shows no bylines: one query less than a card list);
+    # cold, the banner, the menu, the newsfeed and the edition's next time
+    # boundary. Warm, the results are a cached block: the section choices.
+    with django_assert_num_queries(9):
         client.get("/search/", {"q": "volcano"})
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(1):
         response = client.get("/search/", {"q": "volcano"})
     assert response.status_code == 200
 
@@ -293,3 +297,57 @@ def test_fts5_triggers_come_back_after_a_table_rebuild_drops_them(section):
     assert list(search_articles("albatross")) == [missed]
     later = make_article(title="Second albatross")
     assert set(search_articles("albatross")) == {missed, later}
+
+
+def titles_found(client, **params):
+    return result_titles(client.get("/search/", params))
+
+
+def test_search_results_change_with_the_edition_at_once(client, section):
+    make_article(section=section, title="Glacier one")
+    assert titles_found(client, q="glacier") == ["Glacier one"]
+
+    Article.objects.filter(title="Glacier one").update(status="unpublished")
+    # No key of the edition was bumped: the cached results still stand.
+    assert titles_found(client, q="glacier") == ["Glacier one"]
+    freshness.bump_now([cachekeys.edition("en")])
+
+    assert titles_found(client, q="glacier") == []
+
+
+def test_search_results_show_a_new_title_once_its_article_is_bumped(client, section):
+    article = make_article(section=section, title="Comet sighted")
+    assert titles_found(client, q="comet") == ["Comet sighted"]
+
+    Article.objects.filter(pk=article.pk).update(title="Comet sighted again")
+    freshness.bump_now([cachekeys.article(article.pk)])
+
+    assert titles_found(client, q="comet") == ["Comet sighted again"]
+
+
+def test_search_results_are_kept_no_longer_than_search_fresh_seconds(
+    client, section, settings, monkeypatch
+):
+    settings.SEARCH_FRESH_SECONDS = 60
+    make_article(section=section, title="Harbour news", body="<p>Nothing.</p>")
+    assert titles_found(client, q="harbour") == ["Harbour news"]
+    make_article(section=section, title="Quay report", body="<p>A harbour.</p>")
+    assert titles_found(client, q="harbour") == ["Harbour news"]
+
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=61))
+
+    assert sorted(titles_found(client, q="harbour")) == ["Harbour news", "Quay report"]
+
+
+def test_pagination_links_keep_only_the_search_parameters(client, section, settings):
+    settings.ARTICLES_PER_PAGE = 1
+    for i in range(2):
+        make_article(section=section, title=f"Meteor {i}")
+
+    soup = BeautifulSoup(
+        client.get("/search/", {"q": "meteor", "utm_source": "mail"}).content,
+        "html.parser",
+    )
+
+    assert soup.select_one("a[rel=next]")["href"] == "?q=meteor&page=2"
