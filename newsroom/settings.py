@@ -279,7 +279,7 @@ FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 # Redis keeps them (give it maxmemory and maxmemory-policy volatile-lru:
 # README, Caching).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
-PAGE_CACHE_MAX_BYTES = env_int("DJANGO_PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
+PAGE_CACHE_MAX_BYTES = env_int("DJANGO_PAGE_CACHE_MAX_BYTES", 24 * 1024 * 1024)
 PAGE_CACHE_REDIS_URL = os.environ.get("REDIS_URL", "")
 # Seconds to wait for the store; past that the page is rendered uncached.
 PAGE_CACHE_STORE_TIMEOUT = env_float("DJANGO_PAGE_CACHE_STORE_TIMEOUT", 0.1)
