@@ -49,7 +49,10 @@ def archive_urls(n_urls, rng):
     n_articles = Article.objects.filter(slug__startswith="bench-").count()
     if n_articles == 0:
         sys.exit("No bench archive here: run bench/pages.py --articles N first.")
-    sections = list(Section.objects.filter(slug__startswith="bench-"))
+    # bench/pages.py puts article i in section bench-(i % 10), in position order.
+    sections = list(
+        Section.objects.filter(slug__startswith="bench-").order_by("position")
+    )
     tags = list(Tag.objects.filter(slug__startswith="bench-tag-").values_list("slug"))
     newest = Article.objects.filter(slug="bench-0").get().published_at
     days = sorted(
@@ -83,10 +86,9 @@ def archive_urls(n_urls, rng):
                 break
             urls.add(make())
     # The rest: article pages.
-    by_slug = {s.pk: s.slug for s in sections}
     while len(urls) < n_urls:
         i = rng.randrange(n_articles)
-        urls.add(f"/{by_slug[sections[i % len(sections)].pk]}/bench-{i}/")
+        urls.add(f"/{sections[i % len(sections)].slug}/bench-{i}/")
     return sorted(urls)
 
 
@@ -183,7 +185,7 @@ def main():
         "DJANGO_ALLOWED_HOSTS": "localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
     }
-    os.environ.update({k: env[k] for k in ("DJANGO_ALLOWED_HOSTS",)})
+    os.environ["DJANGO_ALLOWED_HOSTS"] = env["DJANGO_ALLOWED_HOSTS"]
     urls = archive_urls(args.urls, random.Random(1))
     print(f"{len(urls):,} distinct URLs, {args.requests:,} requests")
     subprocess.run(
