@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select
 
 from articles.models import Article
@@ -82,7 +83,11 @@ def test_author_writes_and_submits_editor_schedules(
         "RIA Novosti",
     )
     assert article.body == "<p>The talks resumed.</p>"
-    author.find_element(By.CSS_SELECTOR, "button[value=submit]").click()
+    submit = author.find_element(By.CSS_SELECTOR, "button[value=submit]")
+    submit.click()
+    # The page before still shows the first save's success message: wait
+    # for the submit's own page.
+    wait.until(staleness_of(submit))
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, ".messagelist .success"))
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
