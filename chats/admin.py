@@ -1,17 +1,27 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.functional import lazy
 from django.utils.text import Truncator
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from participation.admin import RestrictAuthorsMixin, restrict_action
+from participation.models import Restriction
+
 from . import services
-from .models import ChatBan, ChatMessage
+from .models import ChatMessage
 
 
 @admin.register(ChatMessage)
-class ChatMessageAdmin(admin.ModelAdmin):
+class ChatMessageAdmin(RestrictAuthorsMixin, admin.ModelAdmin):
     """Moderation of the chat rooms: newest first, remove, block authors."""
+
+    restriction_scope = Restriction.Scope.CHATS
+    restriction_reason = _("Blocked from the chat moderation list.")
+    restricted_message = ngettext_lazy("%d user blocked.", "%d users blocked.")
+    author_field = "user"
 
     list_display = ["excerpt", "user", "article", "section", "is_deleted", "created_at"]
     list_filter = ["is_deleted", "created_at"]
@@ -42,7 +52,8 @@ class ChatMessageAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(
+    block_authors = restrict_action(
+        duration=lambda: timedelta(hours=settings.CHATS_BLOCK_HOURS),
         description=lazy(
             lambda: (
                 gettext("Block their authors from the chats for %(n)d h")
@@ -50,35 +61,4 @@ class ChatMessageAdmin(admin.ModelAdmin):
             ),
             str,
         )(),
-        permissions=["block"],
     )
-    def block_authors(self, request, queryset):
-        users = {message.user for message in queryset.select_related("user")}
-        services.block_users(
-            users=users,
-            hours=settings.CHATS_BLOCK_HOURS,
-            reason=_("Blocked from the chat moderation list."),
-            by=request.user,
-        )
-        self.message_user(
-            request,
-            ngettext("%d user blocked.", "%d users blocked.", len(users)) % len(users),
-            messages.SUCCESS,
-        )
-
-    def has_block_permission(self, request):
-        return request.user.has_perm("chats.add_chatban")
-
-
-@admin.register(ChatBan)
-class ChatBanAdmin(admin.ModelAdmin):
-    list_display = ["user", "until", "reason", "created_by", "created_at"]
-    list_select_related = ["user", "created_by"]
-    search_fields = ["user__email", "user__display_name", "reason"]
-    autocomplete_fields = ["user"]
-    date_hierarchy = "created_at"
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)

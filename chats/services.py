@@ -1,38 +1,22 @@
 import asyncio
 import logging
-from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import formats, timezone
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comments.text import normalize, render_comment
 from newsroom.ratelimit import is_over_limit
+from newsroom.text import normalize_post, render_post
+from participation.services import Scope, check_may_post
 
 from . import invalidation
-from .models import ChatBan, ChatMessage
+from .models import ChatMessage
 from .rooms import room_for
 
 logger = logging.getLogger(__name__)
-
-
-def active_ban(user):
-    """The block keeping `user` out of the chats now, if any."""
-    if not user.is_authenticated:
-        return None
-    return ChatBan.objects.active().filter(user=user).order_by("-until").first()
-
-
-def ban_message(ban):
-    """What a blocked user is told: until when, in the site's time zone."""
-    until = timezone.localtime(ban.until)
-    text = formats.date_format(until, "H:i")
-    if until.date() != timezone.localdate():
-        text = f"{formats.date_format(until, 'DATE_FORMAT')}, {text}"
-    return _("Access to the chat is blocked until %(until)s.") % {"until": text}
 
 
 def message_event(message):
@@ -42,7 +26,7 @@ def message_event(message):
         "type": "message",
         "id": message.pk,
         "author": str(message.user),
-        "html": str(render_comment(message.text)),
+        "html": str(render_post(message.text)),
         "datetime": local.isoformat(),
         "time": local.strftime("%H:%M"),
     }
@@ -77,7 +61,7 @@ async def _send_within_timeout(layer, group, message):
 
 def clean_text(text):
     """The message's text, or a ValidationError saying what is wrong with it."""
-    text = normalize(text)
+    text = normalize_post(text)
     if not text:
         raise ValidationError(_("Write something before sending."), code="empty")
     limit = settings.CHATS_MAX_LENGTH
@@ -92,13 +76,10 @@ def clean_text(text):
 
 def post_message(*, room, user, text):
     """Store a user's message in an open room and send it to everyone there."""
-    if not user.is_authenticated or not user.is_active:
-        raise PermissionDenied(_("To take part, log in or register."))
-    if not room.is_open:
+    # Those who may not take part at all hear so first, even in a closed room.
+    if user.is_active and not room.is_open:
         raise ValidationError(_("This chat is closed."), code="closed")
-    ban = active_ban(user)
-    if ban:
-        raise PermissionDenied(ban_message(ban))
+    check_may_post(user, scope=Scope.CHATS, **{room.kind: room.target})
     text = clean_text(text)
     limit, period = settings.CHATS_RATE
     # Fails open: only logged-in, unblocked users write, within the length
@@ -126,11 +107,3 @@ def delete_messages(*, messages):
         room = room_for(message.article or message.section)
         broadcast(room, {"type": "deleted", "id": message.pk})
     return len(messages)
-
-
-def block_users(*, users, hours, reason="", by=None):
-    """Keep users out of every chat room for `hours` hours."""
-    until = timezone.now() + timedelta(hours=hours)
-    return ChatBan.objects.bulk_create(
-        ChatBan(user=user, until=until, reason=reason, created_by=by) for user in users
-    )

@@ -1,11 +1,17 @@
+from datetime import timedelta
+
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
+
+from newsroom.web import site_url
+from participation.admin import RestrictAuthorsMixin, restrict_action
+from participation.models import Restriction
 
 from . import services
-from .models import BlockedWord, Comment, Suspension
+from .models import BlockedWord, Comment
 
 
 class ReportedFilter(admin.SimpleListFilter):
@@ -24,22 +30,55 @@ class ReportedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(RestrictAuthorsMixin, admin.ModelAdmin):
     """The moderation queue: held and reported comments first."""
 
-    list_display = ["excerpt", "author_link", "article_link", "status", "report_count",
-                    "created_at"]  # fmt: skip
+    restriction_scope = Restriction.Scope.COMMENTS
+    restriction_reason = _("Breaking the discussion rules.")
+    restricted_message = ngettext_lazy("%d reader suspended.", "%d readers suspended.")
+
+    list_display = [
+        "excerpt",
+        "author_link",
+        "article_link",
+        "status",
+        "report_count",
+        "created_at",
+    ]
     list_filter = ["status", ReportedFilter, "created_at"]
     list_select_related = ["author", "article__section"]
     search_fields = ["body", "author__email", "author__display_name", "article__title"]
     date_hierarchy = "created_at"
     list_per_page = 50
-    readonly_fields = ["article", "author", "parent", "created_at", "edited_at",
-                       "report_count", "held_reason", "body"]  # fmt: skip
-    fields = ["body", "status", "held_reason", "article", "author", "parent",
-              "report_count", "created_at", "edited_at"]  # fmt: skip
-    actions = ["approve", "reject", "mark_spam", "suspend_day", "suspend_week",
-               "suspend_for_good"]  # fmt: skip
+    readonly_fields = [
+        "article",
+        "author",
+        "parent",
+        "created_at",
+        "edited_at",
+        "report_count",
+        "held_reason",
+        "body",
+    ]
+    fields = [
+        "body",
+        "status",
+        "held_reason",
+        "article",
+        "author",
+        "parent",
+        "report_count",
+        "created_at",
+        "edited_at",
+    ]
+    actions = [
+        "approve",
+        "reject",
+        "mark_spam",
+        "suspend_day",
+        "suspend_week",
+        "suspend_for_good",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).moderation_queue()
@@ -74,7 +113,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     def _moderate(self, request, queryset, status, message):
         count = services.moderate_comments(
-            comments=queryset, status=status, site_url=request.build_absolute_uri("/")
+            comments=queryset, status=status, site_url=site_url(request)
         )
         self.message_user(request, message % {"n": count}, messages.SUCCESS)
 
@@ -94,51 +133,17 @@ class CommentAdmin(admin.ModelAdmin):
             request, queryset, Comment.Status.SPAM, _("%(n)d marked as spam.")
         )
 
-    def _suspend(self, request, queryset, days):
-        users = {c.author for c in queryset.select_related("author") if c.author}
-        services.suspend_readers(
-            users=users,
-            days=days,
-            reason=str(_("Breaking the discussion rules.")),
-            by=request.user,
-        )
-        self.message_user(
-            request,
-            ngettext("%d reader suspended.", "%d readers suspended.", len(users))
-            % len(users),
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Suspend the authors for a day"),
-                  permissions=["add_suspension"])  # fmt: skip
-    def suspend_day(self, request, queryset):
-        self._suspend(request, queryset, 1)
-
-    @admin.action(description=_("Suspend the authors for a week"),
-                  permissions=["add_suspension"])  # fmt: skip
-    def suspend_week(self, request, queryset):
-        self._suspend(request, queryset, 7)
-
-    @admin.action(description=_("Suspend the authors for good"),
-                  permissions=["add_suspension"])  # fmt: skip
-    def suspend_for_good(self, request, queryset):
-        self._suspend(request, queryset, None)
-
-    def has_add_suspension_permission(self, request):
-        return request.user.has_perm("comments.add_suspension")
-
-
-@admin.register(Suspension)
-class SuspensionAdmin(admin.ModelAdmin):
-    list_display = ["user", "until", "reason", "created_by", "created_at"]
-    list_select_related = ["user", "created_by"]
-    search_fields = ["user__email", "reason"]
-    raw_id_fields = ["user"]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+    suspend_day = restrict_action(
+        duration=lambda: timedelta(days=1),
+        description=_("Suspend the authors for a day"),
+    )
+    suspend_week = restrict_action(
+        duration=lambda: timedelta(days=7),
+        description=_("Suspend the authors for a week"),
+    )
+    suspend_for_good = restrict_action(
+        duration=lambda: None, description=_("Suspend the authors for good")
+    )
 
 
 @admin.register(BlockedWord)

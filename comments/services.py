@@ -8,38 +8,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from newsroom.mail import send_email
 from newsroom.ratelimit import is_over_limit
+from newsroom.text import normalize_post
+from participation.services import Scope, check_may_post
 
 from . import invalidation
-from .models import BlockedWord, Comment, CommentReport, Suspension
-from .text import count_links, normalize
+from .models import BlockedWord, Comment, CommentReport
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe-replies"
+URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
 
-def active_suspension(user):
-    """The suspension barring `user` from commenting now, if any."""
-    if not user.is_authenticated:
-        return None
-    return Suspension.objects.active().filter(user=user).order_by("-until").first()
-
-
-def suspension_message(suspension):
-    """What a suspended reader is told: why, and until when."""
-    if suspension.until is None:
-        return _("You can no longer comment. Reason: %(reason)s") % {
-            "reason": suspension.reason
-        }
-    until = formats.date_format(timezone.localtime(suspension.until), "DATETIME_FORMAT")
-    return _("You cannot comment until %(until)s. Reason: %(reason)s") % {
-        "until": until,
-        "reason": suspension.reason,
-    }
+def count_links(text):
+    """How many URLs a comment carries."""
+    return len(URL.findall(text or ""))
 
 
 def hold_reason(*, author, body):
@@ -61,7 +48,7 @@ def hold_reason(*, author, body):
 
 def clean_comment_body(body):
     """The comment's text, or a ValidationError saying what is wrong with it."""
-    body = normalize(body)
+    body = normalize_post(body)
     if not body:
         raise ValidationError(_("Write something before posting."), code="empty")
     if len(body) > settings.COMMENTS_MAX_LENGTH:
@@ -103,9 +90,7 @@ def post_comment(
         raise ValidationError(
             _("The discussion of this article is closed."), code="closed"
         )
-    suspension = active_suspension(author)
-    if suspension:
-        raise PermissionDenied(suspension_message(suspension))
+    check_may_post(author, scope=Scope.COMMENTS, article=article)
     body = clean_comment_body(body)
     if parent is not None:
         if parent.article_id != article.pk or not parent.is_visible:
@@ -133,7 +118,7 @@ def post_comment(
         )
     limit, period = settings.COMMENTS_RATE
     # Fails open: only active, logged-in readers comment, and the duplicate
-    # check, moderation and suspensions work without the cache.
+    # check, moderation and restrictions work without the cache.
     if is_over_limit(
         f"comment:{author.pk}", limit=limit, period=period, fail_open=True
     ):
@@ -226,15 +211,6 @@ def moderate_comments(*, comments, status, site_url=""):
     for comment in approved:
         notify_reply(comment=comment, site_url=site_url)
     return count
-
-
-def suspend_readers(*, users, days, reason, by):
-    """Bar readers from commenting for `days` days, or for good when None."""
-    until = timezone.now() + timedelta(days=days) if days else None
-    return Suspension.objects.bulk_create(
-        Suspension(user=user, until=until, reason=reason, created_by=by)
-        for user in users
-    )
 
 
 def unsubscribe_token(comment):

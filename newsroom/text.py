@@ -1,8 +1,13 @@
 """One cleaner for everything readers write that others read: comments,
-display names and chat messages."""
+display names and chat messages; and how comments and chat messages show.
+They are plain text: escaped, line breaks kept, URLs made into nofollow/ugc
+links. Nothing a reader writes is ever treated as HTML."""
 
 import re
 import unicodedata
+
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 # Kept: line breaks and tabs; ZWJ (U+200D) and ZWNJ (U+200C), which emoji
 # sequences and scripts such as Persian and the Indic ones need; variation
@@ -38,3 +43,17 @@ def clean_reader_text(text):
         or char in _KEEP_FORMAT
         or unicodedata.category(char) != "Cc"
     )
+
+
+def normalize_post(text):
+    """A comment or chat message cleaned (clean_reader_text), trimmed, with
+    runs of blank lines collapsed to one."""
+    text = clean_reader_text(text).strip()
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def render_post(text):
+    """Safe HTML for a comment's or chat message's text."""
+    html = urlize(text, nofollow=True, autoescape=True)
+    html = html.replace('rel="nofollow"', 'rel="nofollow ugc"')
+    return mark_safe(linebreaks(html, autoescape=False))  # noqa: S308 - escaped above

@@ -3,13 +3,13 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from articles import cachekeys
-from comments.text import render_comment
 from newsroom import freshness
+from newsroom.text import render_post
+from participation.services import Scope, active_restriction, restriction_message
 
 from ..forms import ChatMessageForm
 from ..models import ChatMessage
 from ..rooms import room_for
-from ..services import active_ban, ban_message
 
 register = template.Library()
 
@@ -31,13 +31,19 @@ def chat_room(context, target):
         ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
     )
     messages.reverse()
-    ban = active_ban(user) if user.is_authenticated and room.is_open else None
+    restriction = (
+        active_restriction(user, scope=Scope.CHATS, **{room.kind: room.target})
+        if room.is_open
+        else None
+    )
     return {
         "request": request,
         "user": user,
         "room": room,
         "chat_messages": messages,
-        "ban_message": ban_message(ban) if ban else "",
+        "ban_message": (
+            restriction_message(restriction, scope=Scope.CHATS) if restriction else ""
+        ),
         "form": ChatMessageForm() if user.is_authenticated else None,
         "can_delete": user.has_perm("chats.delete_chatmessage"),
         "socket_url": f"{room.socket_path}?lang={get_language()}",
@@ -47,4 +53,4 @@ def chat_room(context, target):
 @register.filter
 def chat_html(text):
     """A message's text as safe HTML: escaped, links nofollow ugc."""
-    return render_comment(text)
+    return render_post(text)

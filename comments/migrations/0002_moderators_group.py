@@ -22,7 +22,7 @@ def permissions_for(apps, spec):
 def create_groups(apps, schema_editor):
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     moderators, _ = Group.objects.get_or_create(name="Moderators")

@@ -5,11 +5,11 @@ from django.template.loader import render_to_string
 
 from articles import cachekeys
 from newsroom import fragments, freshness
+from newsroom.text import render_post
+from participation.services import Scope, active_restriction, restriction_message
 
 from ..forms import CommentForm
 from ..models import Comment
-from ..services import active_suspension, suspension_message
-from ..text import render_comment
 
 register = template.Library()
 
@@ -65,7 +65,7 @@ def render_discussion(request, article):
         children.setdefault(reply.parent_id, []).append(reply)
     for comment in threads + [r for rs in children.values() for r in rs]:
         comment.children = children.get(comment.pk, [])
-    suspension = active_suspension(user) if user.is_authenticated else None
+    restriction = active_restriction(user, scope=Scope.COMMENTS, article=article)
     comment_count = getattr(article, "comment_count", None)
     if comment_count is None:
         comment_count = article.comments.visible().count()
@@ -79,7 +79,11 @@ def render_discussion(request, article):
             "page": page,
             "sort": sort,
             "form": CommentForm() if user.is_authenticated else None,
-            "suspension_message": suspension_message(suspension) if suspension else "",
+            "suspension_message": (
+                restriction_message(restriction, scope=Scope.COMMENTS)
+                if restriction
+                else ""
+            ),
             "max_depth": settings.COMMENTS_MAX_DEPTH,
         },
         request,
@@ -89,7 +93,7 @@ def render_discussion(request, article):
 @register.filter
 def comment_html(comment):
     """A comment's text as safe HTML."""
-    return render_comment(comment.body)
+    return render_post(comment.body)
 
 
 @register.filter

@@ -23,7 +23,7 @@
     }
 
     // Author and time go in as text; the message's HTML comes escaped from
-    // the server (comments.text.render_comment), never from the sender.
+    // the server (newsroom.text.render_post), never from the sender.
     function addMessage(data) {
       if (document.getElementById("chat-message-" + data.id)) { return; }
       var empty = list.querySelector(".chat__empty");

@@ -3,8 +3,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from chats.models import ChatBan, ChatMessage
-from chats.services import active_ban
+from chats.models import ChatMessage
+from participation.models import Restriction
+from participation.services import active_restriction
 from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +17,11 @@ CHANGELIST = reverse("admin:chats_chatmessage_changelist")
 def test_migration_gives_moderation_permissions(group):
     codenames = set(
         Group.objects.get(name=group)
-        .permissions.filter(content_type__app_label="chats")
+        .permissions.filter(content_type__app_label__in=["chats", "participation"])
         .values_list("codename", flat=True)
     )
 
-    assert {"view_chatmessage", "delete_chatmessage", "add_chatban"} <= codenames
+    assert {"view_chatmessage", "delete_chatmessage", "add_restriction"} <= codenames
     assert "change_chatmessage" not in codenames
 
 
@@ -53,11 +54,11 @@ def test_moderator_blocks_authors_for_the_configured_hours(
         CHANGELIST, {"action": "block_authors", "_selected_action": [message.pk]}
     )
 
-    ban = ChatBan.objects.get()
-    assert (ban.user, ban.created_by) == (reader, moderator)
+    ban = Restriction.objects.get()
+    assert (ban.user, ban.created_by, ban.scope) == (reader, moderator, "chats")
     hours = (ban.until - timezone.now()).total_seconds() / 3600
     assert 1.9 < hours <= 2
-    assert active_ban(reader) == ban
+    assert active_restriction(reader, scope="chats", article=article) == ban
 
 
 def test_staff_without_the_group_cannot_moderate(client, article, reader):

@@ -8,8 +8,9 @@ from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
-from chats.models import ChatBan, ChatMessage
+from chats.models import ChatMessage
 from newsroom.asgi import application
+from participation.models import Restriction
 from tests.chats.conftest import socket_headers
 from tests.factories import make_article
 
@@ -102,7 +103,9 @@ def test_anonymous_socket_reads_but_cannot_send(article, reader):
 
 def test_blocked_user_is_told_until_when(article, reader):
     until = timezone.now() + timedelta(minutes=30)
-    ChatBan.objects.create(user=reader, until=until, reason="Flooding")
+    Restriction.objects.create(
+        scope="chats", user=reader, until=until, reason="Flooding"
+    )
     socket = communicator(path_of(article), reader)
 
     async def scenario():
@@ -121,7 +124,9 @@ def test_blocked_user_is_told_until_when(article, reader):
 
 
 def test_expired_block_lets_the_user_talk_again(article, reader):
-    ChatBan.objects.create(user=reader, until=timezone.now() - timedelta(minutes=1))
+    Restriction.objects.create(
+        scope="chats", user=reader, until=timezone.now() - timedelta(minutes=1)
+    )
     socket = communicator(path_of(article), reader)
 
     async def scenario():

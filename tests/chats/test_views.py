@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from chats.models import ChatBan, ChatMessage
+from chats.models import ChatMessage
 from chats.rooms import room_for
+from participation.models import Restriction
 from tests.factories import make_article, make_user
 
 
@@ -188,7 +189,7 @@ def test_closed_discussion_closes_the_room(client, reader):
 
 def test_blocked_user_sees_until_when_instead_of_the_form(client, article, reader):
     until = timezone.now() + timedelta(minutes=45)
-    ChatBan.objects.create(user=reader, until=until)
+    Restriction.objects.create(scope="chats", user=reader, until=until)
     client.force_login(reader)
 
     chat = soup_of(client.get(article.get_absolute_url())).select_one("#chat")
@@ -206,7 +207,7 @@ def test_blocked_user_sees_until_when_instead_of_the_form(client, article, reade
 def test_block_on_another_day_names_the_date(client, article, reader, settings):
     settings.TIME_ZONE = "Europe/Moscow"
     until = timezone.now() + timedelta(days=3)
-    ChatBan.objects.create(user=reader, until=until)
+    Restriction.objects.create(scope="chats", user=reader, until=until)
     client.force_login(reader)
 
     chat = soup_of(client.get(article.get_absolute_url())).select_one("#chat")

@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from comments.models import Comment, Suspension
+from comments.models import Comment
+from participation.models import Restriction
 from tests.comments.conftest import make_comment
 from tests.factories import make_article, make_staff, make_user
 
@@ -67,7 +68,8 @@ def test_suspend_action_bars_the_authors(client, moderator, article, reader):
 
     client.post(QUEUE, {"action": "suspend_week", "_selected_action": [comment.pk]})
 
-    suspension = Suspension.objects.get()
+    suspension = Restriction.objects.get()
+    assert suspension.scope == "comments"
     assert suspension.user == reader
     assert suspension.created_by == moderator
     assert suspension.until is not None

@@ -8,7 +8,8 @@ from django.utils import timezone
 from articles.models import Article
 from comments import services
 from comments.models import BlockedWord, Comment
-from comments.text import render_comment
+from newsroom.text import render_post
+from participation.services import restrict_users
 from tests.comments.conftest import make_comment
 from tests.factories import make_article, make_user
 
@@ -158,18 +159,24 @@ def test_first_time_commenters_can_be_held(article, reader, other_reader, settin
 
 
 def test_suspended_reader_is_told_why_and_until_when(article, reader, other_reader):
-    services.suspend_readers(users=[reader], days=1, reason="Insults", by=other_reader)
+    restrict_users(
+        users=[reader],
+        scope="comments",
+        duration=timedelta(days=1),
+        reason="Insults",
+        by=other_reader,
+    )
 
     with pytest.raises(PermissionDenied, match="until .*Insults"):
         post(article, reader)
 
 
 def test_suspension_for_good_and_expired_suspension(article, reader, other_reader):
-    services.suspend_readers(users=[reader], days=None, reason="Spam", by=other_reader)
+    restrict_users(users=[reader], scope="comments", reason="Spam", by=other_reader)
     with pytest.raises(PermissionDenied, match="no longer comment"):
         post(article, reader)
 
-    reader.comment_suspensions.update(until=timezone.now() - timedelta(minutes=1))
+    reader.restrictions.update(until=timezone.now() - timedelta(minutes=1))
     assert post(article, reader).is_visible is True
 
 
@@ -295,7 +302,7 @@ def test_a_forged_unsubscribe_token_names_no_comment():
     ],
 )
 def test_comment_text_never_becomes_markup(text):
-    html = render_comment(text)
+    html = render_post(text)
 
     assert "<script" not in html
     assert "<img" not in html
@@ -304,7 +311,7 @@ def test_comment_text_never_becomes_markup(text):
 
 
 def test_comment_text_keeps_line_breaks_and_links_urls_as_ugc():
-    html = render_comment("Line one\nLine two\n\nhttps://example.com/page")
+    html = render_post("Line one\nLine two\n\nhttps://example.com/page")
 
     assert "Line one<br>Line two" in html
     assert '<a href="https://example.com/page" rel="nofollow ugc">' in html

@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles.models import Article
 from comments import services
 from comments.models import Comment
+from participation.services import restrict_users
 from tests.comments.conftest import make_comment
 from tests.factories import make_article, make_user
 
@@ -138,7 +139,9 @@ def test_closed_discussion_says_so_and_refuses_posts(client, reader):
 
 
 def test_suspended_reader_sees_why_and_until_when(client, article, reader):
-    services.suspend_readers(users=[reader], days=1, reason="Insults", by=None)
+    restrict_users(
+        users=[reader], scope="comments", duration=timedelta(days=1), reason="Insults"
+    )
     client.force_login(reader)
 
     page = soup_of(client.get(article.get_absolute_url()))
