@@ -2,9 +2,9 @@
 
 Run once, at that commit, to record the database the upgrade test migrates:
 
-    DATABASE_URL=sqlite:////tmp/before.sqlite3 .venv/bin/python manage.py migrate
-    DATABASE_URL=sqlite:////tmp/before.sqlite3 .venv/bin/python manage.py load_demo
-    DATABASE_URL=sqlite:////tmp/before.sqlite3 .venv/bin/python tests/upgrade/make_dump.py
+    DATABASE_URL=sqlite:////tmp/b.sqlite3 .venv/bin/python manage.py migrate
+    DATABASE_URL=sqlite:////tmp/b.sqlite3 .venv/bin/python manage.py load_demo
+    DATABASE_URL=sqlite:////tmp/b.sqlite3 .venv/bin/python tests/upgrade/make_dump.py
 
 It writes through the models of that commit, so it does not run on a later
 schema: the dump it made is what later migrations must carry forward.
@@ -49,7 +49,9 @@ def seed():
     editor.groups.add(Group.objects.get(name="Editors"))
     author = User.objects.create_user("author@example.com", "x", display_name="Author")
     readers = [
-        User.objects.create_user(f"reader{i}@example.com", "x", display_name=f"Reader {i}")
+        User.objects.create_user(
+            f"reader{i}@example.com", "x", display_name=f"Reader {i}"
+        )
         for i in range(6)
     ]
     articles = list(Article.objects.order_by("pk")[:6])
@@ -71,19 +73,30 @@ def seed():
             authors=[[1, "Staff"]],
         )
         Correction.objects.create(
-            article=article, text="An earlier version misspelt a name.",
-            before=before, after=after,
+            article=article,
+            text="An earlier version misspelt a name.",
+            before=before,
+            after=after,
         )
     HomeSlot.objects.create(article=articles[0], position=1)
     EditLock.objects.create(article=articles[1], user=editor)
 
-    parent = Comment.objects.create(article=articles[0], author=readers[0], body="First.")
+    parent = Comment.objects.create(
+        article=articles[0], author=readers[0], body="First."
+    )
     reply = Comment.objects.create(
-        article=articles[0], author=readers[1], body="A reply.", parent=parent,
-        root=parent, depth=1,
+        article=articles[0],
+        author=readers[1],
+        body="A reply.",
+        parent=parent,
+        root=parent,
+        depth=1,
     )
     Comment.objects.create(
-        article=articles[1], author=readers[2], body="Held.", status="held",
+        article=articles[1],
+        author=readers[2],
+        body="Held.",
+        status="held",
         held_reason="blocked word",
     )
     CommentReport.objects.create(comment=reply, user=readers[3])
@@ -91,14 +104,18 @@ def seed():
 
     Suspension.objects.create(user=readers[4], reason="Abuse", created_by=editor)
     Suspension.objects.create(
-        user=readers[5], reason="Cooling off", until=now + timedelta(days=3),
+        user=readers[5],
+        reason="Cooling off",
+        until=now + timedelta(days=3),
         created_by=editor,
     )
     Suspension.objects.create(
         user=readers[0], reason="Expired", until=now - timedelta(days=3)
     )
     ChatBan.objects.create(
-        user=readers[2], until=now + timedelta(days=1), reason="Flooding",
+        user=readers[2],
+        until=now + timedelta(days=1),
+        reason="Flooding",
         created_by=editor,
     )
     ChatBan.objects.create(user=readers[3], until=now - timedelta(hours=1))
@@ -121,6 +138,7 @@ def seed():
             user_id=editor.pk, queryset=[obj], action_flag=CHANGE, change_message="[]"
         )
 
+
 def dump():
     """The database as one compacted file, gzipped (the SQL text of a dump
     cannot recreate the full-text search tables)."""
@@ -131,6 +149,7 @@ def dump():
     with open(copy, "rb") as data, gzip.open(HERE / "before.sqlite3.gz", "wb") as out:
         out.write(data.read())
     copy.unlink()
+
 
 if __name__ == "__main__":
     seed()
