@@ -42,15 +42,19 @@ EXPECTED_ROWS = {
     "comments.Comment": 3,
     "comments.CommentReport": 1,
     "comments.BlockedWord": 1,
-    "comments.Suspension": 3,
     "chats.ChatMessage": 2,
-    "chats.ChatBan": 2,
+    # comments.Suspension (3) and chats.ChatBan (2)
+    "participation.Restriction": 5,
     "subscriptions.Subscription": 1,
     "admin.LogEntry": 4,
 }
 
 # A permission that moved with its model: (app, codename) before → after.
-PERMISSION_MOVES = {}
+PERMISSION_MOVES = {
+    (app, f"{action}_{model}"): ("participation", f"{action}_restriction")
+    for app, model in [("comments", "suspension"), ("chats", "chatban")]
+    for action in ["view", "add", "change", "delete"]
+}
 
 COUNT_SCRIPT = """
 import json
