@@ -5,7 +5,6 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     UserChangeForm,
 )
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -158,7 +157,7 @@ class ReaderPasswordResetForm(PasswordResetForm):
     ):
         send_email(
             to=to_email,
-            subject=render_to_string(subject_template_name, context),
+            subject_template=subject_template_name,
             template=email_template_name,
             html_template=html_email_template_name,
             context=context,

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from newsroom.mail import send_email
 from newsroom.text import clean_reader_text
+from newsroom.web import absolute_url
 
 from .models import User
 from .tokens import activation_token, make_email_change_token, read_email_change_token
@@ -28,14 +28,14 @@ def activation_url(*, user, site_url, next_url=""):
         },
     )
     query = f"?{urlencode({'next': next_url})}" if next_url else ""
-    return site_url.rstrip("/") + path + query
+    return absolute_url(path + query, root=site_url)
 
 
 def send_activation(*, user, site_url, next_url=""):
     """E-mail the activation link to a registered, not yet active reader."""
     send_email(
         to=user.email,
-        subject=_("Activate your account on %(site)s") % {"site": settings.SITE_NAME},
+        subject_template="accounts/email/activation_subject.txt",
         template="accounts/email/activation.txt",
         context={
             "user": user,
@@ -55,12 +55,14 @@ def register_reader(*, email, password, display_name, site_url, next_url=""):
     if existing is not None:
         send_email(
             to=existing.email,
-            subject=_("Registration on %(site)s") % {"site": settings.SITE_NAME},
+            subject_template="accounts/email/already_registered_subject.txt",
             template="accounts/email/already_registered.txt",
             context={
                 "user": existing,
-                "login_url": site_url.rstrip("/") + reverse("accounts:login"),
-                "reset_url": site_url.rstrip("/") + reverse("accounts:password_reset"),
+                "login_url": absolute_url(reverse("accounts:login"), root=site_url),
+                "reset_url": absolute_url(
+                    reverse("accounts:password_reset"), root=site_url
+                ),
             },
         )
         return None
@@ -110,9 +112,9 @@ def request_email_change(*, user, new_email, site_url):
     )
     send_email(
         to=new_email,
-        subject=_("Confirm your new e-mail address"),
+        subject_template="accounts/email/email_change_subject.txt",
         template="accounts/email/email_change.txt",
-        context={"user": user, "url": site_url.rstrip("/") + path},
+        context={"user": user, "url": absolute_url(path, root=site_url)},
     )
 
 

@@ -10,11 +10,11 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from newsroom.mail import send_email
 from newsroom.ratelimit import is_over_limit
 from newsroom.text import normalize_post
+from newsroom.web import absolute_url
 from participation.services import Scope, check_may_post
 
 from . import invalidation
@@ -242,19 +242,18 @@ def notify_reply(*, comment, site_url):
         "comment": comment,
         "parent": parent,
         "article": comment.article,
-        "site_name": settings.SITE_NAME,
-        "comment_url": site_url.rstrip("/") + comment.get_absolute_url(),
-        "unsubscribe_url": site_url.rstrip("/")
-        + reverse("comments:unsubscribe", args=[unsubscribe_token(parent)]),
+        "comment_url": absolute_url(comment.get_absolute_url(), root=site_url),
+        "unsubscribe_url": absolute_url(
+            reverse("comments:unsubscribe", args=[unsubscribe_token(parent)]),
+            root=site_url,
+        ),
     }
-    with override(settings.LANGUAGE_CODE):
-        subject = _("New reply to your comment on “%(title)s”") % {
-            "title": comment.article.title
-        }
-        send_email(
-            to=parent.author.email,
-            subject=subject,
-            template="comments/email/reply_notification.txt",
-            context=context,
-        )
+    # The site's language: the reader who replied may read another one.
+    send_email(
+        to=parent.author.email,
+        subject_template="comments/email/reply_notification_subject.txt",
+        template="comments/email/reply_notification.txt",
+        context=context,
+        language=settings.LANGUAGE_CODE,
+    )
     return True

@@ -1,4 +1,5 @@
-"""The one way the site sends e-mail.
+"""The one way the site sends e-mail: a subject template, a text template and
+optionally an HTML one, rendered with the same context (plus `site_name`).
 
 A request never talks to the mail server: `send_email()` renders the message
 now (in the language active now) and, once the current transaction commits,
@@ -27,15 +28,24 @@ logger = logging.getLogger(__name__)
 
 
 def render_email(
-    *, to, subject, template, context, html_template=None, headers=None, language=None
+    *,
+    to,
+    subject_template,
+    template,
+    context,
+    html_template=None,
+    headers=None,
+    language=None,
 ):
-    """The message as plain data (JSON for the task queue): subject, text and
-    optional HTML part rendered from templates, with `site_name` in context."""
+    """The message as plain data (JSON for the task queue): subject (one
+    line), text and optional HTML part rendered from templates, with
+    `site_name` in context, in `language` or else the active one."""
     context = {"site_name": settings.SITE_NAME, **context}
     with override(language) if language else nullcontext():
+        subject = render_to_string(subject_template, context)
         message = {
             "to": [to] if isinstance(to, str) else list(to),
-            "subject": " ".join(str(subject).split()),
+            "subject": " ".join(subject.split()),
             "body": render_to_string(template, context),
             "html": render_to_string(html_template, context) if html_template else "",
             "headers": dict(headers or {}),

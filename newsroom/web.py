@@ -1,5 +1,6 @@
 """Web helpers every app shares: where a form may send a reader back to,
-the site's own address, and the client's address behind trusted proxies."""
+the site's own address and its pages' absolute addresses, and the client's
+address behind trusted proxies."""
 
 import ipaddress
 from functools import lru_cache
@@ -33,6 +34,13 @@ def safe_next(request, default="/"):
 def site_url(request):
     """The site's absolute root address as this request reached it."""
     return request.build_absolute_uri("/")
+
+
+def absolute_url(path, *, root=None):
+    """`path` on this site as an absolute address: under `root` (site_url()
+    of the request) or, where no request is (the task queue, the mail sweep),
+    under settings.SITE_URL."""
+    return (root or settings.SITE_URL).rstrip("/") + path
 
 
 @lru_cache(maxsize=8)

@@ -22,14 +22,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 from taggit.models import Tag
 
 from articles.lookups import find_in_edition
 from articles.models import Article, Author, Byline, Section
 from newsroom.mail import build_message as build_email
 from newsroom.mail import render_email, send_email
+from newsroom.web import absolute_url
 
 from .models import Delivery, Dispatch, Subscription
 
@@ -62,10 +61,6 @@ def get_target(kind, slug):
     return None
 
 
-def absolute(path):
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def confirmation_token(*, email, kind, target, frequency):
     """A signed, timestamped request; the subscription exists once it returns."""
     data = {"e": email.lower(), "k": kind, "t": target.pk, "f": frequency}
@@ -84,19 +79,17 @@ def request_subscription(*, email, kind, target, frequency):
     token = confirmation_token(
         email=email, kind=kind, target=target, frequency=frequency
     )
-    context = {
-        "target": target,
-        "site_name": settings.SITE_NAME,
-        "url": absolute(reverse("subscriptions:confirm", args=[token])),
-        "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
-    }
-    with override(settings.LANGUAGE_CODE):
-        send_email(
-            to=email,
-            subject=_("Confirm your subscription to %(name)s") % {"name": target},
-            template="subscriptions/email/confirm.txt",
-            context=context,
-        )
+    send_email(
+        to=email,
+        subject_template="subscriptions/email/confirm_subject.txt",
+        template="subscriptions/email/confirm.txt",
+        context={
+            "target": target,
+            "url": absolute_url(reverse("subscriptions:confirm", args=[token])),
+            "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
+        },
+        language=settings.LANGUAGE_CODE,
+    )
     return True
 
 
@@ -277,38 +270,30 @@ def build_message(*, email, deliveries, digest, connection):
     """One e-mail: HTML and text parts, and one-click unsubscribe headers."""
     subscriptions = {d.subscription.pk: d.subscription for d in deliveries}
     token = unsubscribe_token(subscriptions.values())
-    unsubscribe_url = absolute(reverse("subscriptions:unsubscribe", args=[token]))
+    unsubscribe_url = absolute_url(reverse("subscriptions:unsubscribe", args=[token]))
     articles = [d.article for d in deliveries]
     context = {
         "articles": [
-            (article, absolute(article.get_absolute_url())) for article in articles
+            (article, absolute_url(article.get_absolute_url())) for article in articles
         ],
         "subscriptions": list(subscriptions.values()),
         "digest": digest,
-        "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "unsubscribe_url": unsubscribe_url,
-        "manage_url": absolute(reverse("accounts:profile")),
+        "manage_url": absolute_url(reverse("accounts:profile")),
     }
-    with override(settings.LANGUAGE_CODE):
-        if digest:
-            subject = _("%(site)s: %(count)d new articles") % {
-                "site": settings.SITE_NAME,
-                "count": len(articles),
-            }
-        else:
-            subject = articles[0].title
-        message = render_email(
-            to=email,
-            subject=subject,
-            template="subscriptions/email/news.txt",
-            html_template="subscriptions/email/news.html",
-            context=context,
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
+    message = render_email(
+        to=email,
+        subject_template="subscriptions/email/news_subject.txt",
+        template="subscriptions/email/news.txt",
+        html_template="subscriptions/email/news.html",
+        context=context,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+        language=settings.LANGUAGE_CODE,
+    )
     return build_email(message, connection=connection)
 
 

@@ -19,7 +19,7 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 def mail_to(address="reader@example.com"):
     send_email(
         to=address,
-        subject="Hello\nthere",
+        subject_template="accounts/email/email_change_subject.txt",
         template="accounts/email/email_change.txt",
         context={"user": None, "url": "http://testserver/x/"},
     )
@@ -39,7 +39,9 @@ def test_mail_is_enqueued_only_when_the_transaction_commits(settings):
     (queued,) = DBTaskResult.objects.all()
     assert queued.task_path == "newsroom.tasks.deliver_email"
     assert queued.args_kwargs["args"][0]["to"] == ["reader@example.com"]
-    assert queued.args_kwargs["args"][0]["subject"] == "Hello there"
+    assert queued.args_kwargs["args"][0]["subject"] == (
+        "Confirm your new e-mail address"
+    )
     assert mail.outbox == []
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.test import RequestFactory
 
 from newsroom.text import clean_reader_text
-from newsroom.web import client_address, safe_next
+from newsroom.web import absolute_url, client_address, safe_next, site_url
 
 rf = RequestFactory()
 
@@ -26,6 +26,16 @@ def test_next_outside_this_sites_paths_falls_back(target):
 def test_next_on_this_site_is_kept_and_a_url_name_default_is_resolved():
     assert safe_next(rf.get("/", {"next": "/world/?page=2"})) == "/world/?page=2"
     assert safe_next(rf.get("/"), "articles:home") == "/"
+
+
+def test_absolute_url_is_under_the_request_root_or_else_the_site_url(settings):
+    settings.SITE_URL = "https://news.example/"
+    settings.ALLOWED_HOSTS = ["ru.news.example"]
+    root = site_url(rf.get("/world/", secure=True, HTTP_HOST="ru.news.example"))
+
+    assert root == "https://ru.news.example/"
+    assert absolute_url("/world/", root=root) == "https://ru.news.example/world/"
+    assert absolute_url("/world/") == "https://news.example/world/"
 
 
 def test_client_address_ignores_forwarded_for_from_an_untrusted_peer(settings):
