@@ -36,6 +36,15 @@ def check_may_post(user, *, scope, article=None, section=None):
         raise PermissionDenied(restriction_message(restriction, scope=scope))
 
 
+def refusal_notice(user, *, scope, article=None, section=None):
+    """What a logged-in `user` is shown instead of the form where `scope` is
+    refused them under `article` or in `section`'s room; "" if they may post."""
+    restriction = active_restriction(
+        user, scope=scope, article=article, section=section
+    )
+    return restriction_message(restriction, scope=scope) if restriction else ""
+
+
 def restriction_message(restriction, *, scope):
     """What a restricted reader is told where `scope` is refused them."""
     if scope == Scope.CHATS:

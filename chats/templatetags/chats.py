@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from articles import cachekeys
 from newsroom import freshness
 from newsroom.text import render_post
-from participation.services import Scope, active_restriction, restriction_message
+from participation.services import Scope, refusal_notice
 
 from ..forms import ChatMessageForm
 from ..models import ChatMessage
@@ -31,18 +31,15 @@ def chat_room(context, target):
         ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
     )
     messages.reverse()
-    restriction = (
-        active_restriction(user, scope=Scope.CHATS, **{room.kind: room.target})
-        if room.is_open
-        else None
-    )
     return {
         "request": request,
         "user": user,
         "room": room,
         "chat_messages": messages,
         "ban_message": (
-            restriction_message(restriction, scope=Scope.CHATS) if restriction else ""
+            refusal_notice(user, scope=Scope.CHATS, **{room.kind: room.target})
+            if room.is_open
+            else ""
         ),
         "form": ChatMessageForm() if user.is_authenticated else None,
         "can_delete": user.has_perm("chats.delete_chatmessage"),

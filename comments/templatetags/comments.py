@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from articles import cachekeys
 from newsroom import fragments, freshness
 from newsroom.text import render_post
-from participation.services import Scope, active_restriction, restriction_message
+from participation.services import Scope, refusal_notice
 
 from ..forms import CommentForm
 from ..models import Comment
@@ -65,7 +65,6 @@ def render_discussion(request, article):
         children.setdefault(reply.parent_id, []).append(reply)
     for comment in threads + [r for rs in children.values() for r in rs]:
         comment.children = children.get(comment.pk, [])
-    restriction = active_restriction(user, scope=Scope.COMMENTS, article=article)
     comment_count = getattr(article, "comment_count", None)
     if comment_count is None:
         comment_count = article.comments.visible().count()
@@ -79,10 +78,8 @@ def render_discussion(request, article):
             "page": page,
             "sort": sort,
             "form": CommentForm() if user.is_authenticated else None,
-            "suspension_message": (
-                restriction_message(restriction, scope=Scope.COMMENTS)
-                if restriction
-                else ""
+            "suspension_message": refusal_notice(
+                user, scope=Scope.COMMENTS, article=article
             ),
             "max_depth": settings.COMMENTS_MAX_DEPTH,
         },
