@@ -19,7 +19,7 @@ import pytest
 
 from articles import workflow
 from articles.models import Article
-from tests.factories import make_article, make_section, make_staff
+from tests.factories import make_article, make_editor, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -104,7 +104,7 @@ def test_publish_and_unpublish_show_through_varnish_at_once(varnish):
         status=Article.Status.DRAFT,
         published_at=None,
     )
-    editor = make_staff(groups=["Editors"])
+    editor = make_editor()
     pages = [f"{varnish}/", f"{varnish}{world.get_absolute_url()}"]
     assert all("Pipeline opens" not in cached_text(url) for url in pages)
 
