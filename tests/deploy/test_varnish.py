@@ -61,13 +61,14 @@ def varnish(live_server, tmp_path, settings):
     port = free_port()
     log = tmp_path / "varnishd.log"
     with log.open("w") as output:
+        args = ["-F", "-j", "none", "-n", str(tmp_path / "work")]
+        args += ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,32m"]
+        args += ["-p", "thread_pools=1", "-p", "thread_pool_min=5"]
         process = subprocess.Popen(
-            [binary, "-F", "-j", "none", "-n", str(tmp_path / "work"),
-             "-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,32m",
-             "-p", "thread_pools=1", "-p", "thread_pool_min=5"],
+            [binary, *args],
             stdout=output,
             stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
