@@ -3,26 +3,21 @@
 import difflib
 import re
 
-from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.text import capfirst
 
-from .models import Author, Byline, Revision
+from .models import Article, Revision
 
 # (field, label) compared between two revisions, in the order shown.
 DIFF_FIELDS = [
-    ("title", gettext_lazy("Title")),
-    ("lead", gettext_lazy("Lead")),
-    ("body", gettext_lazy("Body")),
-    ("dateline_place", gettext_lazy("Dateline place")),
-    ("source_credit", gettext_lazy("Source credit")),
-    ("tags", gettext_lazy("Tags")),
-    ("authors", gettext_lazy("Authors")),
+    (name, capfirst(Revision._meta.get_field(name).verbose_name))
+    for name in [*Article.VERSIONED_FIELDS, "tags", "authors"]
 ]
-# What readers saw: the diff shown to the public leaves out internal fields.
-PUBLIC_DIFF_FIELDS = DIFF_FIELDS[:3]
+# The diff shown to readers: the fields whose change they are told about.
+PUBLIC_DIFF_FIELDS = [
+    (name, label) for name, label in DIFF_FIELDS if name in Article.PUBLIC_FIELDS
+]
 BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -31,11 +26,7 @@ def record_revision(*, article, by, note=""):
     bylines = article.bylines.select_related("author").order_by("position", "id")
     return Revision.objects.create(
         article=article,
-        title=article.title,
-        lead=article.lead,
-        body=article.body,
-        dateline_place=article.dateline_place,
-        source_credit=article.source_credit,
+        **{name: getattr(article, name) for name in Article.VERSIONED_FIELDS},
         tags=sorted(article.tags.names()),
         authors=[[b.author_id, b.author.name] for b in bylines],
         # Saved under published status (live, or scheduled to go live): the
@@ -43,33 +34,6 @@ def record_revision(*, article, by, note=""):
         is_public=article.status == article.Status.PUBLISHED,
         note=note,
         user=by,
-    )
-
-
-@transaction.atomic
-def restore_revision(*, revision, by):
-    """Put `revision`'s text back on its article; that is a new revision."""
-    article = revision.article
-    for field in ["title", "lead", "body", "dateline_place", "source_credit"]:
-        setattr(article, field, getattr(revision, field))
-    article.modified_by = by
-    article.save()
-    article.tags.set(revision.tags)
-    article.bylines.all().delete()
-    existing = set(
-        Author.objects.filter(
-            pk__in=[pk for pk, _name in revision.authors]
-        ).values_list("pk", flat=True)
-    )
-    Byline.objects.bulk_create(
-        Byline(article=article, author_id=pk, position=position)
-        for position, (pk, _name) in enumerate(revision.authors)
-        if pk in existing
-    )
-    return record_revision(
-        article=article,
-        by=by,
-        note=_("Restored from revision #%(id)s.") % {"id": revision.pk},
     )
 
 

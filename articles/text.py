@@ -24,3 +24,15 @@ def transliterate(text):
 def slugify_title(text):
     """An ASCII slug of `text`: "Глава НАТО и Иванов" → "glava-nato-i-ivanov"."""
     return slugify(transliterate(text), allow_unicode=False)
+
+
+def unique_slug(model, text, *, max_length):
+    """A slug from `text` that no row of `model` uses yet (adds -2, -3, ...)."""
+    base = slugify_title(text)[: max_length - 8].strip("-") or "item"
+    taken = set(
+        model.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

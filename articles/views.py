@@ -18,7 +18,7 @@ from .services import (
     decode_cursor,
     newsfeed_page,
 )
-from .workflow import can_edit
+from .workflow import may_edit
 
 
 def lists_edition(*keys):
@@ -96,7 +96,7 @@ def article_preview(request, pk):
     if not request.user.is_staff:
         raise Http404
     article = get_object_or_404(Article.objects.for_detail(), pk=pk)
-    if not can_edit(request.user, article):
+    if not may_edit(request.user, article):
         raise Http404
     return render(
         request,

@@ -1,243 +1,201 @@
-"""The editorial workflow: draft → in review → published (or scheduled),
-then unpublished or archived. Every transition checks who may make it and
-whether it is legal, and is recorded as a Transition.
+"""What can happen to an article, and who may do it: the one table of the
+workflow's moves (MOVES), the permission rules and the pre-publish checks.
+
+The admin's buttons and bulk actions (the moves a user may make from an
+article's state), the change form's status field (the statuses a move
+reaches) and the guard of the one save service (articles/saving.py) all read
+MOVES; nothing else lists states or moves.
 
 Archived articles stay readable at their own address but leave every list,
 feed and the newsfeed; unpublished and expired articles answer 410 Gone.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Transition
-from .revisions import record_revision
+from .models import Article
 
-Status = Article.Status
+State, Status = Article.State, Article.Status
+# Who may make a move: the article's author or an editor (may_work_on), or
+# editors only, those who may publish (may_publish).
+AUTHOR, EDITOR = "author", "editor"
 
 
-def can_publish(user):
+@dataclass(frozen=True)
+class Move:
+    label: Promise
+    sources: frozenset
+    target: str
+    who: str
+    # How a refusal names the move: "cannot be <done>".
+    done: Promise
+    # A note to the author is required (it says what should change).
+    needs_note: bool = False
+    # The text as it goes public is kept as a revision with this note.
+    revision_note: Promise | None = None
+
+
+def _move(label, sources, target, who, done, **flags):
+    return Move(label, frozenset(sources), target, who, done, **flags)
+
+
+# The table: name → label, from which states, to which status, who may.
+MOVES = {
+    "submit": _move(
+        _("Submit for review"),
+        {State.DRAFT},
+        Status.REVIEW,
+        AUTHOR,
+        _("submitted for review"),
+    ),
+    "publish": _move(
+        _("Publish now"),
+        {State.DRAFT, State.REVIEW, State.SCHEDULED, State.UNPUBLISHED, State.ARCHIVED},
+        Status.PUBLISHED,
+        EDITOR,
+        _("published"),
+        revision_note=_("Published."),
+    ),
+    "schedule": _move(
+        _("Schedule at the publication time"),
+        {State.DRAFT, State.REVIEW, State.SCHEDULED, State.UNPUBLISHED},
+        Status.PUBLISHED,
+        EDITOR,
+        _("scheduled"),
+        revision_note=_("Published."),
+    ),
+    "request_changes": _move(
+        _("Request changes"),
+        {State.REVIEW},
+        Status.DRAFT,
+        EDITOR,
+        _("sent back"),
+        needs_note=True,
+    ),
+    "unpublish": _move(
+        _("Unpublish"),
+        {State.SCHEDULED, State.PUBLISHED, State.ARCHIVED},
+        Status.UNPUBLISHED,
+        EDITOR,
+        _("unpublished"),
+    ),
+    "archive": _move(
+        _("Archive"), {State.PUBLISHED}, Status.ARCHIVED, EDITOR, _("archived")
+    ),
+    "to_draft": _move(
+        _("Return to draft"),
+        {State.REVIEW, State.UNPUBLISHED, State.ARCHIVED},
+        Status.DRAFT,
+        EDITOR,
+        _("returned to draft"),
+    ),
+}
+
+
+def may_publish(user):
+    """Whether `user` is an editor: makes the EDITOR moves, edits anything."""
     return user.has_perm("articles.publish_article")
 
 
-def can_edit(user, article):
-    """Editors edit any article; authors their own drafts."""
-    if can_publish(user):
-        return user.has_perm("articles.change_article")
-    return (
-        user.has_perm("articles.change_article")
-        and article.created_by_id == user.pk
-        and article.status == Status.DRAFT
+def may_work_on(user, article):
+    """Editors work on any article, authors on their own. `article` as it
+    is stored (a new one: whoever may add articles)."""
+    if article is None or article.pk is None:
+        return user.has_perm("articles.add_article")
+    return user.has_perm("articles.change_article") and (
+        may_publish(user) or article.created_by_id == user.pk
     )
 
 
-def publish_problems(*, title, lead, image, image_alt, section):
-    """Why an article with these values may not be published yet ([] if fine)."""
+def may_edit(user, article):
+    """Editors edit any article; authors their own drafts only."""
+    return may_work_on(user, article) and (
+        may_publish(user) or article is None or article.status == Status.DRAFT
+    )
+
+
+def may_make(user, article, name):
+    """Whether `user` may make the move `name` on `article` (as stored)."""
+    if MOVES[name].who == EDITOR:
+        return may_publish(user)
+    return may_work_on(user, article)
+
+
+def moves_for(user, article):
+    """[(name, label)] of the moves `user` may try on `article` now."""
+    return [
+        (name, move.label)
+        for name, move in MOVES.items()
+        if article.state in move.sources and may_make(user, article, name)
+    ]
+
+
+def move_for_status(*, state, status, published_at):
+    """The move that a status chosen in the form means from `state` (None
+    for a new article, which starts as a draft); None if it moves nothing."""
+    current = State.DRAFT if state is None else State(state)
+    if current == status or (state is None and status == Status.DRAFT):
+        return None
+    names = [
+        name
+        for name, move in MOVES.items()
+        if current in move.sources and move.target == status and not move.needs_note
+    ]
+    if not names:
+        raise ValidationError(
+            _("An article that is “%(state)s” cannot become “%(status)s”.")
+            % {
+                "state": current.label if state is not None else _("new"),
+                "status": Status(status).label,
+            },
+            code="illegal_transition",
+        )
+    later = published_at is not None and published_at > timezone.now()
+    return "schedule" if later and "schedule" in names else names[0]
+
+
+def check_move(*, name, article, state, by, note="", at=None):
+    """Refuse the move `name` of `article` (in `state` as stored) by `by`
+    unless the table allows it and its own conditions hold."""
+    move = MOVES[name]
+    if not may_make(by, article, name):
+        raise PermissionDenied(_("You may not do this: “%s”.") % move.label)
+    if State(state) not in move.sources:
+        raise ValidationError(
+            _("An article that is “%(state)s” cannot be %(action)s.")
+            % {"state": State(state).label, "action": move.done}
+        )
+    if move.needs_note and not (note or "").strip():
+        raise ValidationError(_("Say what should change: the note is empty."))
+    if name == "schedule" and (at is None or at <= timezone.now()):
+        raise ValidationError(_("Choose a publication time in the future."))
+
+
+def publish_problems(article):
+    """Why `article`, as it would be saved, may not be public yet ([] if
+    fine)."""
     problems = []
     limit = settings.ARTICLE_TITLE_MAX_PUBLISH
-    if not (title or "").strip():
+    title = article.title or ""
+    if not title.strip():
         problems.append(_("The title is missing."))
     elif len(title) > limit:
         problems.append(
             _("The title is %(length)d characters long; the limit is %(limit)d.")
             % {"length": len(title), "limit": limit}
         )
-    if not (lead or "").strip():
+    if not (article.lead or "").strip():
         problems.append(_("The lead is missing."))
-    if image and not (image_alt or "").strip():
+    if article.image and not (article.image_alt or "").strip():
         problems.append(_("The main image has no alt text."))
+    section = article.section if article.section_id else None
     if section is not None and not section.is_active:
         problems.append(
             _("The section “%(section)s” is inactive.") % {"section": section.name}
         )
     return problems
-
-
-def article_publish_problems(article):
-    """publish_problems() for a saved article."""
-    return publish_problems(
-        title=article.title,
-        lead=article.lead,
-        image=article.image,
-        image_alt=article.image_alt,
-        section=article.section,
-    )
-
-
-# Statuses the admin form's status field may move an article to, by state.
-FORM_MOVES = {
-    None: {Status.DRAFT, Status.REVIEW, Status.PUBLISHED},
-    Transition.State.DRAFT: {Status.REVIEW, Status.PUBLISHED},
-    Transition.State.REVIEW: {Status.DRAFT, Status.PUBLISHED},
-    Transition.State.SCHEDULED: {Status.PUBLISHED, Status.UNPUBLISHED},
-    Transition.State.PUBLISHED: {Status.UNPUBLISHED, Status.ARCHIVED},
-    Transition.State.UNPUBLISHED: {Status.DRAFT, Status.PUBLISHED},
-    Transition.State.ARCHIVED: {Status.DRAFT, Status.PUBLISHED, Status.UNPUBLISHED},
-}
-
-
-def check_status_change(*, state, status):
-    """Refuse a status set by hand that no transition allows."""
-    current = None if state is None else Transition.State(state)
-    if current is not None and current.value == status:
-        return
-    if status not in FORM_MOVES[current]:
-        raise ValidationError(
-            _("An article that is “%(state)s” cannot become “%(status)s”.")
-            % {
-                "state": current.label if current else _("new"),
-                "status": Status(status).label,
-            },
-            code="illegal_transition",
-        )
-
-
-def record_transition(*, article, by, from_status, note=""):
-    """Write down a change of state (none if the state did not change)."""
-    if from_status == article.state and not note:
-        return None
-    return Transition.objects.create(
-        article=article,
-        user=by,
-        from_status=from_status,
-        to_status=article.state,
-        note=note,
-    )
-
-
-def _save(article, by, fields):
-    article.modified_by = by
-    article.save(update_fields=fields)
-
-
-def _refuse_unless(allowed, article, action):
-    if article.state not in allowed:
-        raise ValidationError(
-            _("An article that is “%(state)s” cannot be %(action)s.")
-            % {"state": article.state_label, "action": action}
-        )
-
-
-def _require_publisher(by):
-    if not can_publish(by):
-        raise PermissionDenied(_("Only editors may do this."))
-
-
-@transaction.atomic
-def submit_for_review(*, article, by):
-    """An author hands a draft to the editors."""
-    owner = article.created_by_id == by.pk
-    if not (by.has_perm("articles.change_article") and (owner or can_publish(by))):
-        raise PermissionDenied(_("You may not submit this article."))
-    _refuse_unless({Status.DRAFT}, article, _("submitted for review"))
-    before = article.state
-    article.status = Status.REVIEW
-    _save(article, by, ["status"])
-    return record_transition(article=article, by=by, from_status=before)
-
-
-@transaction.atomic
-def publish_article(*, article, by, at=None):
-    """Publish now, or schedule when `at` is in the future."""
-    _require_publisher(by)
-    _refuse_unless(
-        {
-            Transition.State.DRAFT,
-            Transition.State.REVIEW,
-            Transition.State.SCHEDULED,
-            Transition.State.UNPUBLISHED,
-            Transition.State.ARCHIVED,
-        },
-        article,
-        _("published"),
-    )
-    problems = article_publish_problems(article)
-    if problems:
-        raise ValidationError(problems)
-    before = article.state
-    now = timezone.now()
-    article.status = Status.PUBLISHED
-    if at is not None:
-        article.published_at = at
-    elif before != Transition.State.ARCHIVED or article.published_at is None:
-        article.published_at = min(article.published_at or now, now)
-    _save(article, by, ["status", "published_at"])
-    # The text as it goes public, for the readers' diff of later corrections.
-    record_revision(article=article, by=by, note=_("Published."))
-    note = ""
-    if article.is_scheduled:
-        note = _("Scheduled for %(time)s.") % {
-            "time": timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M")
-        }
-    return record_transition(article=article, by=by, from_status=before, note=note)
-
-
-def schedule_article(*, article, by, at):
-    """Publish at a future time `at`."""
-    if at is None or at <= timezone.now():
-        raise ValidationError(_("Choose a publication time in the future."))
-    return publish_article(article=article, by=by, at=at)
-
-
-@transaction.atomic
-def request_changes(*, article, by, note):
-    """Send an article in review back to its author with a note."""
-    _require_publisher(by)
-    if not (note or "").strip():
-        raise ValidationError(_("Say what should change: the note is empty."))
-    _refuse_unless({Transition.State.REVIEW}, article, _("sent back"))
-    before = article.state
-    article.status = Status.DRAFT
-    _save(article, by, ["status"])
-    return record_transition(article=article, by=by, from_status=before, note=note)
-
-
-@transaction.atomic
-def unpublish_article(*, article, by, note=""):
-    """Take a published, scheduled or archived article down (410 Gone)."""
-    _require_publisher(by)
-    _refuse_unless(
-        {
-            Transition.State.PUBLISHED,
-            Transition.State.SCHEDULED,
-            Transition.State.ARCHIVED,
-        },
-        article,
-        _("unpublished"),
-    )
-    before = article.state
-    article.status = Status.UNPUBLISHED
-    _save(article, by, ["status"])
-    return record_transition(article=article, by=by, from_status=before, note=note)
-
-
-@transaction.atomic
-def archive_article(*, article, by):
-    """Keep a published article at its address but out of every list."""
-    _require_publisher(by)
-    _refuse_unless({Transition.State.PUBLISHED}, article, _("archived"))
-    before = article.state
-    article.status = Status.ARCHIVED
-    _save(article, by, ["status"])
-    return record_transition(article=article, by=by, from_status=before)
-
-
-@transaction.atomic
-def return_to_draft(*, article, by):
-    """Reopen an unpublished or archived article for editing."""
-    _require_publisher(by)
-    _refuse_unless(
-        {
-            Transition.State.UNPUBLISHED,
-            Transition.State.ARCHIVED,
-            Transition.State.REVIEW,
-        },
-        article,
-        _("returned to draft"),
-    )
-    before = article.state
-    article.status = Status.DRAFT
-    _save(article, by, ["status"])
-    return record_transition(article=article, by=by, from_status=before)

@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP goes to Django, WebSockets to the chat rooms."""
+"""ASGI entry point: HTTP goes to Django (cache hits answered at the front
+door, newsroom/pagecache/front.py), WebSockets to the chat rooms."""
 
 import os
 
@@ -14,10 +15,11 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from chats.routing import websocket_urlpatterns  # noqa: E402
+from newsroom.pagecache.front import ASGIFront  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_application,
+        "http": ASGIFront(django_application),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),

@@ -2,8 +2,9 @@
 their bylines, and the desk's records (workflow, revisions, corrections,
 home page picks, editing locks), and the tag listings."""
 
-from .articles import Article, ArticleQuerySet, Byline, public_window, unique_slug
+from .articles import Article
 from .authors import Author, AuthorQuerySet
+from .bylines import Byline
 from .desk import (
     Correction,
     CorrectionQuerySet,
@@ -12,6 +13,7 @@ from .desk import (
     Revision,
     Transition,
 )
+from .queries import ArticleQuerySet, public_window
 from .sections import RESERVED_SLUGS, Section, SectionQuerySet, validate_section_slug
 from .tags import TagListing, TagListingQuerySet
 
@@ -33,6 +35,5 @@ __all__ = [
     "TagListingQuerySet",
     "Transition",
     "public_window",
-    "unique_slug",
     "validate_section_slug",
 ]

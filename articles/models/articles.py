@@ -1,263 +1,41 @@
-import math
+"""The article: its fields, states, saving rules and visibility for one row
+(the QuerySet rules are in queries.py, what pages show in reading.py)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from taggit.managers import TaggableManager
 
-from .. import editions, images
+from .. import editions
 from ..sanitize import clean_body
-from ..text import slugify_title
+from ..text import unique_slug
 from ..validators import validate_image_file
 from .authors import Author
+from .queries import LISTING_KEYS, ArticleQuerySet
+from .reading import ArticleReading
 from .sections import Section
 
-# The listing indexes' keys after their filters: newest first, then what
-# published() tests besides status.
-LISTING_KEYS = ["status", "-published_at", "-id", "expires_at", "embargo_until"]
 
-
-def public_window(now, *, before=None):
-    """Published by now, not yet expired, and out of any embargo.
-
-    expires_at and embargo_until are nullable and rarely set, so they stay
-    residual filters on the (status, -published_at, -id) index walk that every
-    list uses: a newest-first page reads only the few extra rows it skips.
-
-    `before`, a time no later than now, bounds publication instead of now:
-    with two upper bounds on published_at, SQLite's planner may range over
-    the looser one (from now back to an archive day: 100 ms at 200,000
-    articles), so the tighter one must be the only one.
-    """
-    if before is not None and before <= now:
-        published = Q(published_at__lt=before)
-    else:
-        published = Q(published_at__lte=now)
-    return (
-        published
-        & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
-    )
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles the public may see in lists, feeds and pages: published,
-        not scheduled for later, not expired, not under embargo."""
-        return self.filter(
-            public_window(timezone.now()), status=Article.Status.PUBLISHED
-        )
-
-    def readable(self):
-        """Articles whose own page answers: the published, plus the archived
-        (kept at their address, but out of every list and feed)."""
-        return self.filter(
-            public_window(timezone.now()),
-            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED],
-        )
-
-    def gone(self):
-        """Articles that were public and were taken down or expired: 410."""
-        now = timezone.now()
-        was_public = Q(published_at__lte=now) & (
-            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
-        )
-        taken_down = Q(status=Article.Status.UNPUBLISHED) | Q(
-            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED],
-            expires_at__lte=now,
-        )
-        return self.filter(was_public & taken_down)
-
-    def in_edition(self, language=None):
-        """Articles of the edition `language` (default: the page's edition)."""
-        return self.filter(language=language or editions.current())
-
-    def scheduled(self):
-        """Published with a time still to come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-        )
-
-    def with_bylines(self):
-        """Section and bylines (with their authors) in two queries."""
-        bylines = Byline.objects.select_related("author")
-        return self.select_related("section").prefetch_related(
-            models.Prefetch("bylines", queryset=bylines)
-        )
-
-    def with_comment_count(self):
-        """Each article's number of visible comments, as `comment_count`."""
-        comments = self.model._meta.get_field("comments").related_model
-        counts = (
-            comments.objects.visible()
-            .filter(article=OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(comment_count=Coalesce(Subquery(counts), 0))
-
-    def for_listing(self):
-        """What a teaser card renders; the body stays in the database."""
-        return self.with_bylines().with_comment_count().defer("body")
-
-    def for_detail(self):
-        """What the article page renders: section, bylines, tags, corrections,
-        the comment count and the translations in other editions."""
-        return (
-            self.for_page()
-            .with_comment_count()
-            .select_related("translation_of__section")
-            .prefetch_related(*detail_prefetches())
-        )
-
-    def for_page(self):
-        """The article page's own row and section. Its cached blocks load
-        the rest when they are rendered (`Article.load_detail`)."""
-        return self.select_related("section")
-
-    def for_feed(self):
-        """What a feed item carries: section, bylines and tags; no body."""
-        return self.with_bylines().prefetch_related("tags").defer("body")
-
-    def for_sitemap(self):
-        """Just enough for a sitemap entry: URL, title and dates."""
-        return self.select_related("section").only(
-            "id",
-            "slug",
-            "title",
-            "language",
-            "published_at",
-            "updated_at",
-            "section__slug",
-        )
-
-    def for_headlines(self):
-        """Just enough for a headline link: no body, no bylines."""
-        return (
-            self.select_related("section")
-            .only(
-                "id",
-                "title",
-                "slug",
-                "language",
-                "published_at",
-                "section__slug",
-                "section__name",
-            )
-            .with_comment_count()
-        )
-
-    def for_search_results(self):
-        """What a search result shows: title, lead, section and time; no
-        bylines, counters or body."""
-        return self.select_related("section").only(
-            "id",
-            "title",
-            "slug",
-            "lead",
-            "language",
-            "published_at",
-            "section__slug",
-            "section__name",
-            "section__language",
-        )
-
-    def breaking(self):
-        """Published articles flagged as breaking news right now."""
-        return self.published().filter(breaking_until__gt=timezone.now())
-
-    def flagged_breaking(self):
-        """Articles whose breaking flag runs now, public or not; the partial
-        index on the flag answers this alone."""
-        return self.filter(breaking_until__gt=timezone.now()).order_by(
-            "-breaking_until"
-        )
-
-    def top_stories(self):
-        """The editors' picks for the home page, in their order.
-
-        The few picked ids are read first: joined in SQL, the planners walk
-        the whole archive's index to find them (80 ms at 200,000 articles).
-        """
-        from .desk import HomeSlot  # the desk's models refer to Article
-
-        picked = list(HomeSlot.objects.values_list("article_id", flat=True))
-        return (
-            self.published()
-            .filter(pk__in=picked)
-            .order_by("home_slot__position", "-published_at")
-        )
-
-    def next_change(self):
-        """When published() of these articles next changes by the clock
-        alone: a scheduled publication, an embargo's end or an expiry (None
-        when none is pending). Each is one step on an index."""
-        now = timezone.now()
-        published = self.filter(status=Article.Status.PUBLISHED)
-        readable = self.filter(
-            status__in=[Article.Status.PUBLISHED, Article.Status.ARCHIVED]
-        )
-        moments = [
-            rows.filter(**{f"{field}__gt": now})
-            .order_by(field)
-            .values_list(field, flat=True)
-            .first()
-            for field, rows in [
-                ("published_at", published),
-                ("embargo_until", published),
-                ("expires_at", readable),
-            ]
-        ]
-        return min(filter(None, moments), default=None)
-
-    def newest_first(self):
-        """Newest publication first; id breaks ties so paging is stable."""
-        return self.order_by("-published_at", "-id")
-
-    def published_before(self, moment):
-        """Published, before `moment`: one upper bound on published_at."""
-        return self.filter(
-            public_window(timezone.now(), before=moment),
-            status=Article.Status.PUBLISHED,
-        )
-
-    def published_between(self, start, end):
-        """Published in [start, end): a range the published_at indexes answer."""
-        return self.published_before(end).filter(published_at__gte=start)
-
-
-def detail_prefetches():
-    """The related rows the article page shows, for prefetch_related()."""
-    versions = Article.objects.select_related("section").only(
-        "id", "slug", "language", "status", "published_at", "expires_at",
-        "embargo_until", "translation_of_id", "section__slug",
-        "section__language",
-    )  # fmt: skip
-    return [
-        models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-        "tags",
-        "corrections",
-        models.Prefetch("translations", queryset=versions),
-        models.Prefetch("translation_of", queryset=versions),
-        models.Prefetch("translation_of__translations", queryset=versions),
-    ]
-
-
-class Article(models.Model):
+class Article(ArticleReading, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        ARCHIVED = "archived", _("Archived")
+
+    class State(models.TextChoices):
+        """Where an article is in the workflow: its status, with a published
+        article whose time is still to come told apart as scheduled. The
+        moves between states are in articles/workflow.py (MOVES)."""
+
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         UNPUBLISHED = "unpublished", _("Unpublished")
         ARCHIVED = "archived", _("Archived")
@@ -269,6 +47,9 @@ class Article(models.Model):
 
     # Fields whose change is an update readers should be told about.
     PUBLIC_FIELDS = frozenset({"title", "lead", "body", "dateline_place", "image"})
+    # The text a revision keeps and restoring puts back, with the tags and
+    # the bylines (articles/revisions.py).
+    VERSIONED_FIELDS = ("title", "lead", "body", "dateline_place", "source_credit")
     # Published (live, scheduled, under embargo or expired) or archived: the
     # statuses in which an article is, was or becomes public by the clock
     # alone, so a change to it reaches its edition's lists, feeds, sitemaps
@@ -547,15 +328,6 @@ class Article(models.Model):
             if name in self.__dict__
         }
 
-    def get_day_archive_url(self):
-        """The archive of the local day this article was published on."""
-        day = timezone.localtime(self.published_at)
-        with override(self.language):
-            return reverse(
-                "articles:archive_day",
-                kwargs={"year": day.year, "month": f"{day:%m}", "day": f"{day:%d}"},
-            )
-
     @property
     def is_published(self):
         """Mirrors ArticleQuerySet.published() for one article."""
@@ -580,24 +352,6 @@ class Article(models.Model):
             and (self.embargo_until is None or self.embargo_until <= now)
         )
 
-    def load_detail(self):
-        """Load what the article page shows (bylines, tags, corrections,
-        translations) unless it is loaded: its cached blocks call this only
-        when they are rendered."""
-        models.prefetch_related_objects([self], *detail_prefetches())
-
-    @property
-    def edition_versions(self):
-        """{language: article} of the readable versions of this article in every
-        edition, itself included (uses the prefetches of for_detail())."""
-        original = self.translation_of or self
-        versions = [original, *original.translations.all()]
-        found = {self.language: self}
-        for version in versions:
-            if version.language not in found and version.is_readable:
-                found[version.language] = version
-        return {code: found[code] for code in editions.codes() if code in found}
-
     @property
     def is_scheduled(self):
         return (
@@ -608,118 +362,11 @@ class Article(models.Model):
 
     @property
     def state(self):
-        """The workflow state: a Status, or "scheduled" for a future time."""
-        from .desk import Transition
-
+        """The workflow state: the status, or scheduled for a future time."""
         if self.is_scheduled:
-            return Transition.State.SCHEDULED
-        return self.status
+            return self.State.SCHEDULED
+        return self.State(self.status)
 
     @property
     def state_label(self):
-        from .desk import Transition
-
-        return Transition.State(self.state).label
-
-    @property
-    def comments_open(self):
-        """Whether readers may post now (the article must also be public)."""
-        if self.comments_mode == self.CommentsMode.CLOSED:
-            return False
-        if self.comments_mode == self.CommentsMode.AUTO:
-            closes = self.comments_close_at
-            return closes is not None and timezone.now() < closes
-        return True
-
-    @property
-    def comments_close_at(self):
-        """When a discussion that closes automatically closes (else None)."""
-        if self.comments_mode != self.CommentsMode.AUTO or self.published_at is None:
-            return None
-        days = timezone.timedelta(days=settings.COMMENTS_AUTO_CLOSE_DAYS)
-        return self.published_at + days
-
-    @property
-    def was_updated(self):
-        return bool(
-            self.updated_at
-            and self.published_at
-            and self.updated_at > self.published_at
-        )
-
-    @property
-    def word_count(self):
-        """Words in the body's text, tags left out."""
-        return len(strip_tags(self.body or "").split())
-
-    @property
-    def reading_minutes(self):
-        """Minutes an average reader needs, at 200 words a minute."""
-        return max(1, math.ceil(self.word_count / 200))
-
-    @property
-    def byline_authors(self):
-        """The authors in the editor's order (uses the bylines prefetch)."""
-        return [byline.author for byline in self.bylines.all()]
-
-    def publish(self, *, at=None):
-        self.status = self.Status.PUBLISHED
-        self.published_at = at or self.published_at or timezone.now()
-        self.save(update_fields=["status", "published_at"])
-
-    def unpublish(self):
-        self.status = self.Status.UNPUBLISHED
-        self.save(update_fields=["status"])
-
-    def social_image_url(self, ratio="16:9"):
-        """Absolute-path URL of the 16:9, 4:3 or 1:1 crop of the main image."""
-        found = images.social_image(self, ratio)
-        return found[0] if found else None
-
-    def body_with_dateline(self, dateline):
-        """The body with `dateline` opening its first paragraph."""
-        body = self.body or ""
-        if not dateline:
-            return mark_safe(body)  # noqa: S308 - sanitized on save
-        prefix = format_html('<span class="dateline">{}</span>', dateline)
-        if body.startswith("<p>"):
-            return mark_safe(f"<p>{prefix}{body[3:]}")  # noqa: S308
-        return mark_safe(f"<p>{prefix}</p>{body}")  # noqa: S308
-
-
-class Byline(models.Model):
-    """An author credited on an article, in the order the editor sets."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="bylines"
-    )
-    author = models.ForeignKey(
-        Author,
-        verbose_name=_("author"),
-        on_delete=models.PROTECT,
-        related_name="bylines",
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = _("byline")
-        verbose_name_plural = _("bylines")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_unique")
-        ]
-
-    def __str__(self):
-        return str(self.author)
-
-
-def unique_slug(model, text, *, max_length):
-    """A slug from `text` that no row of `model` uses yet (adds -2, -3, ...)."""
-    base = slugify_title(text)[: max_length - 8].strip("-") or "item"
-    taken = set(
-        model.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+        return self.state.label

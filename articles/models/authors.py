@@ -9,9 +9,9 @@ from ..validators import validate_image_file
 class AuthorQuerySet(models.QuerySet):
     def with_published_articles(self):
         """Authors credited on at least one article the public may see."""
-        from .articles import Article, Byline  # they refer to Author
-
-        bylines = Byline.objects.filter(article__in=Article.objects.published())
+        byline = self.model._meta.get_field("bylines").related_model
+        article = byline._meta.get_field("article").related_model
+        bylines = byline.objects.filter(article__in=article.objects.published())
         return self.filter(pk__in=bylines.values("author_id"))
 
 

@@ -10,14 +10,6 @@ from .articles import Article
 class Transition(models.Model):
     """One step of an article through the workflow: who, when, from, to, why."""
 
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
-        SCHEDULED = "scheduled", _("Scheduled")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
-        ARCHIVED = "archived", _("Archived")
-
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="transitions"
     )
@@ -28,8 +20,8 @@ class Transition(models.Model):
         null=True,
         related_name="+",
     )
-    from_status = models.CharField(_("from"), max_length=12, choices=State)
-    to_status = models.CharField(_("to"), max_length=12, choices=State)
+    from_status = models.CharField(_("from"), max_length=12, choices=Article.State)
+    to_status = models.CharField(_("to"), max_length=12, choices=Article.State)
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 

@@ -2,7 +2,8 @@ from django.db import models
 from django.utils import timezone
 
 from .. import editions
-from .articles import Article, public_window
+from .articles import Article
+from .queries import public_window
 
 
 class TagListingQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 from django import template
 
 from ..admin import desk_counts
-from ..workflow import can_publish
+from ..workflow import may_publish
 
 register = template.Library()
 
@@ -12,4 +12,4 @@ def desk_dashboard(context):
     request = context["request"]
     if not request.user.has_perm("articles.view_article"):
         return {"counts": None}
-    return {"counts": desk_counts(request), "can_publish": can_publish(request.user)}
+    return {"counts": desk_counts(request), "can_publish": may_publish(request.user)}

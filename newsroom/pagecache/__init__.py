@@ -7,5 +7,7 @@ proxy or CDN in front needs.
   parameters that make a different page, and the key of a request;
 - `stores.py`: where entries live (local memory bounded in bytes, or Redis);
 - `entries.py`: what a rendering must be to be stored, and an entry;
-- `middleware.py`: the middleware, and the headers it adds.
+- `middleware.py`: the middleware, and the headers it adds;
+- `front.py`: the front door in `newsroom.wsgi`/`newsroom.asgi`, which
+  answers repeated hits before Django builds a request.
 """

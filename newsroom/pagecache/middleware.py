@@ -29,6 +29,9 @@ from . import entries, pages, stores
 
 # django.contrib.messages' cookie storage (the fallback's first choice).
 MESSAGES_COOKIE = CookieStorage.cookie_name
+# Where a shareable answer names its entry for the front door (front.py):
+# the WSGI environ (request.META) or the ASGI scope.
+NOTE = "newsroom.page_cache"
 
 
 class PageCacheMiddleware:
@@ -52,15 +55,16 @@ class PageCacheMiddleware:
                 # Another server may have stored the page again meanwhile.
                 entry = fresh(store.get_shared(key), store, key)
             if entry is not None:
-                return answer(request, entry, "hit")
+                return note(request, key, answer(request, entry, "hit"))
         with freshness.collect() as shown:
             response = self.get_response(request)
         entry = shareable(request, response, shown, page)
         if entry is None:
             return private(response)
-        if store is not None:
-            store.set(key, entry)
-        return answer(request, entry, "miss", response)
+        if store is None:
+            return answer(request, entry, "miss", response)
+        store.set(key, entry)
+        return note(request, key, answer(request, entry, "miss", response))
 
     @staticmethod
     def has_own_page(request):
@@ -68,6 +72,18 @@ class PageCacheMiddleware:
         to be shown: the page is this reader's own."""
         cookies = request.COOKIES
         return settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies
+
+
+def note(request, key, response):
+    """Name entry `key` on the request, with the headers the answer has now,
+    for the front door: it may answer the same request line from the entry
+    next time, adding only what the middleware outside this one adds."""
+    own = frozenset(name.lower() for name in response.headers)
+    request.META[NOTE] = (key, own)
+    scope = getattr(request, "scope", None)
+    if scope is not None:
+        scope[NOTE] = (key, own)
+    return response
 
 
 def fresh(entry, store, key):

@@ -73,6 +73,7 @@ class LocalMemoryStore:
                 self.size -= dropped
 
     refresh = set
+    get_local = get
 
     def delete(self, key):
         with self._lock:
@@ -125,6 +126,9 @@ class TwoLevelStore:
         entry = self.local.get(key)
         return entry if entry is not None else self.get_shared(key)
 
+    def get_local(self, key):
+        return self.local.get(key)
+
     def get_shared(self, key):
         entry = self.shared.get(key)
         if entry is not None:
@@ -169,6 +173,10 @@ class Guarded:
 
     def get(self, key):
         return self._call(self.store.get, key)
+
+    def get_local(self, key):
+        """This process's own copy (None without one): never a round trip."""
+        return self._call(self.store.get_local, key)
 
     def get_shared(self, key):
         """The shared tier's entry (None without one)."""

@@ -114,13 +114,13 @@ def test_corrections_is_a_reserved_section_slug():
 
 
 def test_diff_works_for_an_article_published_through_the_workflow(client, editor):
-    from articles import workflow
+    from articles.saving import save_article
 
     section = make_section()
     article = make_article(
         section=section, slug="gas-talks-resume", status="review", published_at=None
     )
-    workflow.publish_article(article=article, by=editor)
+    save_article(move="publish", article=article, by=editor)
     client.force_login(editor)
 
     add_correction(

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles import editing
 from articles.models import EditLock
+from articles.saving import save_article
 from tests.articles.test_admin import article_form
 from tests.factories import make_article, make_staff
 
@@ -26,13 +27,13 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def test_every_save_bumps_the_version():
-    article = make_article()
+def test_every_save_bumps_the_version(editor):
+    article = make_article(status="draft", published_at=None)
     first = article.version
 
     article.title = "New title"
     article.save()
-    article.publish()
+    save_article(article=article, by=editor, move="publish")
 
     assert article.version == first + 2
 

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import cachekeys, services, workflow
+from articles import cachekeys, services
 from articles.models import Article, HomeSlot, Revision, Section
+from articles.saving import save_article
 from newsroom import freshness
 from tests.articles.test_admin import article_form
 from tests.factories import make_article, make_author, make_section
@@ -118,7 +119,7 @@ def test_unpublishing_takes_the_article_off_every_page_at_once(
     visitor.warm([*pages, story.get_absolute_url()])
 
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.unpublish_article(article=story, by=editor)
+        save_article(move="unpublish", article=story, by=editor)
 
     assert visitor.pages_showing("Gas talks resume", pages) == []
     assert visitor.get(story.get_absolute_url()).status_code == 410

@@ -62,17 +62,6 @@ def test_section_slug_cannot_shadow_site_pages():
         section.full_clean()
 
 
-def test_publish_keeps_a_scheduled_time_and_unpublish_hides():
-    later = timezone.now() + timedelta(days=1)
-    article = make_article(status=Article.Status.DRAFT, published_at=later)
-
-    article.publish()
-    assert article.is_scheduled is True
-
-    article.unpublish()
-    assert Article.objects.published().filter(pk=article.pk).exists() is False
-
-
 def test_dateline_has_place_in_capitals_date_and_source(settings):
     settings.TIME_ZONE = "Europe/Moscow"
     published = datetime(2009, 1, 26, 9, 17, tzinfo=UTC)

@@ -2,7 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from articles import revisions
+from articles import revisions, saving
 from articles.models import Revision
 from tests.articles.test_admin import article_form
 from tests.factories import make_article, make_author, make_staff
@@ -58,7 +58,7 @@ def test_restore_makes_a_new_revision_with_the_old_text(editor):
     article.bylines.all().delete()
     revisions.record_revision(article=article, by=editor)
 
-    restored = revisions.restore_revision(revision=first, by=editor)
+    restored = saving.restore_revision(revision=first, by=editor)
 
     article.refresh_from_db()
     assert article.title == "Original"

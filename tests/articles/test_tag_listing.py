@@ -10,8 +10,10 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Section, TagListing
+from articles.saving import save_article
 from tests.factories import (
     make_article,
+    make_staff,
     make_tagged_article_before,
     migrate_to_latest,
 )
@@ -39,7 +41,7 @@ def test_tag_page_follows_tags_added_and_removed(client, section):
 def test_tag_page_follows_publication_by_any_write_path(client, section):
     article = make_article(title="Pipeline", tags=["gas"])
 
-    article.unpublish()
+    save_article(article=article, by=make_staff(groups=["Editors"]), move="unpublish")
     assert listed(client) == []
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
     assert listed(client) == ["Pipeline"]

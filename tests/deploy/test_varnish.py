@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from articles import workflow
 from articles.models import Article
+from articles.saving import save_article
 from tests.factories import make_article, make_editor, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -109,11 +109,11 @@ def test_publish_and_unpublish_show_through_varnish_at_once(varnish):
     pages = [f"{varnish}/", f"{varnish}{world.get_absolute_url()}"]
     assert all("Pipeline opens" not in cached_text(url) for url in pages)
 
-    workflow.publish_article(article=draft, by=editor)
+    save_article(move="publish", article=draft, by=editor)
 
     assert all("Pipeline opens" in cached_text(url) for url in pages)
 
-    workflow.unpublish_article(article=draft, by=editor)
+    save_article(move="unpublish", article=draft, by=editor)
 
     assert all("Pipeline opens" not in fetch(url)[2] for url in pages)
 
