@@ -7,18 +7,18 @@ from django.utils.functional import SimpleLazyObject
 from newsroom import freshness
 
 from . import blocks, cachekeys, editions
+from .diff import PUBLIC_DIFF_FIELDS, diff_revisions
 from .forms import SearchForm
 from .lookups import find_in_edition, get_in_edition_or_404
 from .models import Article, Author, Correction, TagListing
 from .pagination import paginate
-from .revisions import PUBLIC_DIFF_FIELDS, diff_revisions
+from .permissions import may_edit
 from .services import (
     archive_neighbours,
     archive_period,
     decode_cursor,
     newsfeed_page,
 )
-from .workflow import may_edit
 
 
 def lists_edition(*keys):

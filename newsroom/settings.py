@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "accounts",
     "articles",
+    "desk",
     "comments",
     "subscriptions",
     "django_tasks",

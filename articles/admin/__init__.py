@@ -1,6 +1,4 @@
-"""The publishing admin, by topic; importing the modules registers them."""
+"""The publishing core's admin: sections, authors, home page picks. The
+article admin is the desk's (desk/admin/)."""
 
-from . import article, catalogue  # noqa: F401
-from .editing import desk_counts
-
-__all__ = ["desk_counts"]
+from . import catalogue  # noqa: F401

@@ -10,7 +10,7 @@ from ..models import (
     HomeSlot,
     Section,
 )
-from .editing import LabelledListEditableMixin
+from .lists import LabelledListEditableMixin
 
 # The change page's workflow buttons: POST name "_workflow" → (label, service).
 

@@ -1,18 +1,11 @@
 """The publishing core's models, by topic: sections, authors, articles with
-their bylines, and the desk's records (workflow, revisions, corrections,
-home page picks, editing locks), and the tag listings."""
+their bylines, corrections and home page picks, and the tag listings. The
+desk's records (transitions, revisions, editing locks) are in desk.models."""
 
 from .articles import Article
 from .authors import Author, AuthorQuerySet
 from .bylines import Byline
-from .desk import (
-    Correction,
-    CorrectionQuerySet,
-    EditLock,
-    HomeSlot,
-    Revision,
-    Transition,
-)
+from .editorial import Correction, CorrectionQuerySet, HomeSlot
 from .queries import ArticleQuerySet, public_window
 from .sections import RESERVED_SLUGS, Section, SectionQuerySet, validate_section_slug
 from .tags import TagListing, TagListingQuerySet
@@ -26,14 +19,11 @@ __all__ = [
     "Byline",
     "Correction",
     "CorrectionQuerySet",
-    "EditLock",
     "HomeSlot",
-    "Revision",
     "Section",
     "SectionQuerySet",
     "TagListing",
     "TagListingQuerySet",
-    "Transition",
     "public_window",
     "validate_section_slug",
 ]

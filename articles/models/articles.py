@@ -31,7 +31,7 @@ class Article(ArticleReading, models.Model):
     class State(models.TextChoices):
         """Where an article is in the workflow: its status, with a published
         article whose time is still to come told apart as scheduled. The
-        moves between states are in articles/workflow.py (MOVES)."""
+        moves between states are in desk/workflow.py (MOVES)."""
 
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -48,7 +48,7 @@ class Article(ArticleReading, models.Model):
     # Fields whose change is an update readers should be told about.
     PUBLIC_FIELDS = frozenset({"title", "lead", "body", "dateline_place", "image"})
     # The text a revision keeps and restoring puts back, with the tags and
-    # the bylines (articles/revisions.py).
+    # the bylines (desk/revisions.py).
     VERSIONED_FIELDS = ("title", "lead", "body", "dateline_place", "source_credit")
     # Published (live, scheduled, under embargo or expired) or archived: the
     # statuses in which an article is, was or becomes public by the clock

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Correction
-from tests.articles.test_admin import article_form
+from tests.desk.test_admin import article_form
 from tests.factories import make_article, make_section, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_corrections_is_a_reserved_section_slug():
 
 
 def test_diff_works_for_an_article_published_through_the_workflow(client, editor):
-    from articles.saving import save_article
+    from desk.services import save_article
 
     section = make_section()
     article = make_article(

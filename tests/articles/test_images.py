@@ -33,7 +33,7 @@ def soup_of(response):
 
 def test_admin_upload_makes_every_width_in_jpeg_and_webp(client, section, editor):
     client.force_login(editor)
-    from tests.articles.test_admin import ADD_URL, article_form
+    from tests.desk.test_admin import ADD_URL, article_form
 
     client.post(
         ADD_URL,
@@ -103,7 +103,7 @@ def test_changing_the_focal_point_in_the_admin_recrops(client, section, editor):
     article = make_article(section=section, image=image_upload(size=(1600, 900)))
     refresh_renditions(obj=article)
     client.force_login(editor)
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     data = article_form(
         section, image_focal_x="10", image_focal_y="20", image_alt="A field"

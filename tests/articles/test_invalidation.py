@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import cachekeys, services
-from articles.models import Article, HomeSlot, Revision, Section
-from articles.saving import save_article
+from articles.models import Article, HomeSlot, Section
+from desk.models import Revision
+from desk.services import save_article
 from newsroom import freshness
-from tests.articles.test_admin import article_form
+from tests.desk.test_admin import article_form
 from tests.factories import make_article, make_author, make_section
 from tests.invalidation import Reader, listing_pages
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Section, TagListing
-from articles.saving import save_article
+from desk.services import save_article
 from tests.factories import (
     make_article,
     make_staff,

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from articles.images import refresh_renditions
 from articles.models import Article, Correction
-from articles.revisions import link_corrections, record_revision
 from chats.models import ChatMessage
 from comments.models import Comment
+from desk.revisions import link_corrections, record_revision
 from tests.factories import (
     image_upload,
     make_article,

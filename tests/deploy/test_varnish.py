@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from articles.models import Article
-from articles.saving import save_article
+from desk.services import save_article
 from tests.factories import make_article, make_editor, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -48,7 +48,7 @@ def test_a_breaking_story_under_load_shows_from_the_first_request_after_the_save
         manage_shell(
             env,
             "from accounts.models import User; from articles.models import Article;"
-            "from articles.saving import save_article;"
+            "from desk.services import save_article;"
             f"save_article(article=Article.objects.get(pk={story.pk}),"
             f" by=User.objects.get(pk={editor.pk}), move={move!r})",
         )

@@ -34,11 +34,11 @@ EXPECTED_ROWS = {
     "articles.TagListing": 214,
     "taggit.Tag": 86,
     "taggit.TaggedItem": 214,
-    "articles.Transition": 6,
-    "articles.Revision": 12,
+    "desk.Transition": 6,
+    "desk.Revision": 12,
     "articles.Correction": 6,
     "articles.HomeSlot": 1,
-    "articles.EditLock": 1,
+    "desk.EditLock": 1,
     "comments.Comment": 3,
     "comments.CommentReport": 1,
     "comments.BlockedWord": 1,
@@ -50,7 +50,11 @@ EXPECTED_ROWS = {
 }
 
 # A permission that moved with its model: (app, codename) before → after.
-PERMISSION_MOVES = {}
+PERMISSION_MOVES = {
+    ("articles", f"{action}_{model}"): ("desk", f"{action}_{model}")
+    for model in ["transition", "revision", "editlock"]
+    for action in ["add", "change", "delete", "view"]
+}
 
 COUNT_SCRIPT = """
 import json
@@ -125,3 +129,5 @@ def test_upgrade_keeps_every_row_permission_and_history(before_database):
         assert permissions <= kept, (name, sorted(permissions - kept))
     assert len(after["history"]) == EXPECTED_ROWS["admin.LogEntry"]
     assert all(found for _app, _model, found in after["history"]), after["history"]
+    # The revision's admin history moved with it to the desk (issue 12).
+    assert ["desk", "revision", True] in after["history"]

@@ -10,7 +10,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from taggit.models import Tag
 
-from .. import calendar, revisions, saving
+from articles.diff import diff_revisions
+
+from .. import calendar, services
 from .editing import int_or_none
 
 
@@ -83,7 +85,7 @@ class DeskViewsMixin:
             "revisions": history,
             "old": old,
             "new": new,
-            "diff": revisions.diff_revisions(old, new) if old and new else None,
+            "diff": diff_revisions(old, new) if old and new else None,
             "can_restore": self.has_change_permission(request, article),
         }
         return TemplateResponse(
@@ -98,7 +100,7 @@ class DeskViewsMixin:
         if request.method != "POST" or not self.has_change_permission(request, article):
             raise PermissionDenied
         revision = get_object_or_404(article.revisions, pk=revision_id)
-        saving.restore_revision(revision=revision, by=request.user)
+        services.restore_revision(revision=revision, by=request.user)
         self.message_user(
             request,
             gettext("Revision #%(id)s restored as a new revision.")

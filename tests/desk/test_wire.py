@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from articles.wire import parse_wire_dateline, split_body_dateline
+from desk.wire import parse_wire_dateline, split_body_dateline
 
 TODAY = date(2009, 1, 28)
 
@@ -95,7 +95,7 @@ def test_split_body_keeps_the_paragraph():
 @pytest.mark.django_db
 def test_admin_fills_the_dateline_from_pasted_wire_copy(client, section):
     from articles.models import Article
-    from tests.articles.test_admin import ADD_URL, article_form
+    from tests.desk.test_admin import ADD_URL, article_form
     from tests.factories import make_staff
 
     client.force_login(make_staff(groups=["Authors"]))
@@ -115,7 +115,7 @@ def test_admin_fills_the_dateline_from_pasted_wire_copy(client, section):
 @pytest.mark.django_db
 def test_admin_keeps_the_body_when_dateline_fields_are_filled(client, section):
     from articles.models import Article
-    from tests.articles.test_admin import ADD_URL, article_form
+    from tests.desk.test_admin import ADD_URL, article_form
     from tests.factories import make_staff
 
     client.force_login(make_staff(groups=["Authors"]))

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import revisions
 from articles.models import Article
+from desk import revisions
 from tests.factories import (
     make_article,
     make_author,

@@ -1,7 +1,8 @@
 from django import template
 
+from articles.permissions import may_publish
+
 from ..admin import desk_counts
-from ..workflow import may_publish
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
 """The article admin: the desk's main tool. Every save, button and bulk
-action goes through articles.saving.save_article()."""
+action goes through desk.services.save_article()."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,8 +9,10 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from .. import editing, saving, workflow
-from ..models import Article, Correction
+from articles.models import Article, Correction
+from articles.permissions import may_edit, may_publish
+
+from .. import locks, services, workflow
 from .columns import ArticleColumnsMixin
 from .desk_views import DeskViewsMixin
 from .editing import (
@@ -121,14 +123,14 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).prefetch_related("bylines__author")
-        if workflow.may_publish(request.user):
+        if may_publish(request.user):
             return articles
         # Authors work on their own articles only.
         return articles.filter(created_by=request.user)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not workflow.may_publish(request.user):
+        if not may_publish(request.user):
             fields += [
                 "status",
                 "published_at",
@@ -150,7 +152,7 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or workflow.may_edit(request.user, obj)
+        return obj is None or may_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(
@@ -158,7 +160,7 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
         ) and super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request):
-        return workflow.may_publish(request.user)
+        return may_publish(request.user)
 
     def requested_move(self, request):
         """The workflow button the form was sent with, if any."""
@@ -187,20 +189,20 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
                 for obj in formset.new_objects
             ]
 
-        saving.save_article(**form.write_arguments(), related=related)
+        services.save_article(**form.write_arguments(), related=related)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
         if obj is not None and request.method == "GET":
             if self.has_change_permission(request, obj):
-                extra_context["edit_lock"] = editing.open_for_editing(
+                extra_context["edit_lock"] = locks.open_for_editing(
                     article=obj, user=request.user
                 )
         response = super().change_view(request, object_id, form_url, extra_context)
         if obj is not None and request.method == "POST" and response.status_code == 302:
             if "_continue" not in request.POST:
-                editing.release_lock(article=obj, user=request.user)
+                locks.release_lock(article=obj, user=request.user)
         return response
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
@@ -248,7 +250,7 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
         # write path checks each row again.
         for article in queryset.select_related("section"):
             try:
-                saving.save_article(article=article, by=request.user, move=name)
+                services.save_article(article=article, by=request.user, move=name)
                 done += 1
             except (PermissionDenied, ValidationError) as error:
                 reasons = getattr(error, "messages", None) or [str(error)]

@@ -35,9 +35,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles.images import refresh_renditions
+from articles.models import Article, Author, Byline
+from articles.permissions import may_edit
+
 from . import revisions, workflow
-from .images import refresh_renditions
-from .models import Article, Author, Byline, Transition
+from .models import Transition
 
 IMAGE_FIELDS = {"image", "image_focal_x", "image_focal_y"}
 
@@ -66,7 +69,7 @@ def check_save(*, article, by, changed=None, move=None, note="", at=None):
     move too) and the article as stored."""
     stored = stored_version(article)
     state = stored.state if stored else None
-    if changed is not None and not workflow.may_edit(by, stored):
+    if changed is not None and not may_edit(by, stored):
         raise PermissionDenied(_("You may not edit this article."))
     if move is None and changed is not None and "status" in changed:
         move = workflow.move_for_status(

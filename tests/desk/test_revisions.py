@@ -2,9 +2,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from articles import revisions, saving
-from articles.models import Revision
-from tests.articles.test_admin import article_form
+from articles.diff import diff_revisions
+from desk import revisions, services
+from desk.models import Revision
+from tests.desk.test_admin import article_form
 from tests.factories import make_article, make_author, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +38,7 @@ def test_diff_marks_inserted_and_deleted_words_and_escapes():
     )
 
     rows = {
-        str(label): (html, changed)
-        for label, html, changed in revisions.diff_revisions(old, new)
+        str(label): (html, changed) for label, html, changed in diff_revisions(old, new)
     }
 
     assert (
@@ -58,7 +58,7 @@ def test_restore_makes_a_new_revision_with_the_old_text(editor):
     article.bylines.all().delete()
     revisions.record_revision(article=article, by=editor)
 
-    restored = saving.restore_revision(revision=first, by=editor)
+    restored = services.restore_revision(revision=first, by=editor)
 
     article.refresh_from_db()
     assert article.title == "Original"

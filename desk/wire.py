@@ -1,6 +1,6 @@
 """Datelines at the start of agency copy.
 
-Formats handled (each has a test in tests/articles/test_wire.py):
+Formats handled (each has a test in tests/desk/test_wire.py):
 
 1. ``BRUSSELS, January 26 (RIA Novosti) - text``  place, full month, source
 2. ``MOSCOW (Sputnik) - text``                    place and source, no date

@@ -1,4 +1,5 @@
-"""Revisions of an article's text: recording, comparing and restoring."""
+"""Word diffs of two versions of an article's text: the desk's revisions
+page and the readers' correction page compare two revisions with them."""
 
 import difflib
 import re
@@ -7,11 +8,11 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from .models import Article, Revision
+from .models import Article
 
 # (field, label) compared between two revisions, in the order shown.
 DIFF_FIELDS = [
-    (name, capfirst(Revision._meta.get_field(name).verbose_name))
+    (name, capfirst(Article._meta.get_field(name).verbose_name))
     for name in [*Article.VERSIONED_FIELDS, "tags", "authors"]
 ]
 # The diff shown to readers: the fields whose change they are told about.
@@ -19,22 +20,6 @@ PUBLIC_DIFF_FIELDS = [
     (name, label) for name, label in DIFF_FIELDS if name in Article.PUBLIC_FIELDS
 ]
 BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
-def record_revision(*, article, by, note=""):
-    """Keep the article's current text, tags and bylines as a new revision."""
-    bylines = article.bylines.select_related("author").order_by("position", "id")
-    return Revision.objects.create(
-        article=article,
-        **{name: getattr(article, name) for name in Article.VERSIONED_FIELDS},
-        tags=sorted(article.tags.names()),
-        authors=[[b.author_id, b.author.name] for b in bylines],
-        # Saved under published status (live, or scheduled to go live): the
-        # text readers get, and what the readers' diff compares.
-        is_public=article.status == article.Status.PUBLISHED,
-        note=note,
-        user=by,
-    )
 
 
 def text_of(revision, field):
@@ -75,19 +60,3 @@ def diff_revisions(old, new, fields=DIFF_FIELDS):
         before, after = text_of(old, field), text_of(new, field)
         rows.append((label, diff_text(before, after), before != after))
     return rows
-
-
-def link_corrections(*, corrections, revision):
-    """Point new corrections at the public versions before and after them."""
-    if not revision.is_public:
-        return
-    before = (
-        Revision.objects.filter(
-            article_id=revision.article_id, is_public=True, id__lt=revision.id
-        )
-        .order_by("-id")
-        .first()
-    )
-    for correction in corrections:
-        correction.before, correction.after = before, revision
-        correction.save(update_fields=["before", "after"])

@@ -5,8 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Transition
-from articles.saving import save_article
+from articles.models import Article
+from desk.models import Transition
+from desk.services import save_article
 from tests.factories import image_upload, make_article, make_section, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -214,7 +215,7 @@ def test_pre_publish_checks_list_every_reason(editor):
 
 
 def test_publishing_through_the_admin_form_runs_the_checks(client, editor, section):
-    from tests.articles.test_admin import ADD_URL, article_form
+    from tests.desk.test_admin import ADD_URL, article_form
 
     client.force_login(editor)
 
@@ -228,7 +229,7 @@ def test_publishing_through_the_admin_form_runs_the_checks(client, editor, secti
 
 
 def test_publish_button_on_the_change_page(client, editor, author_user):
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     article = draft_by(author_user, status="review", slug="gas-talks-resume")
     client.force_login(editor)
@@ -244,7 +245,7 @@ def test_publish_button_on_the_change_page(client, editor, author_user):
 
 
 def test_publish_button_refusal_lists_the_reasons(client, editor):
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     section = make_section(is_active=False, name="Archive desk")
     article = draft_by(editor, slug="gas-talks-resume", section=section)
@@ -272,7 +273,7 @@ def test_publish_now_is_one_save_one_revision_one_transition(
 ):
     from django.db.models.signals import post_save
 
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     article = draft_by(author_user, status="review", slug="gas-talks-resume")
     client.force_login(editor)
@@ -309,7 +310,7 @@ def test_publish_now_is_one_save_one_revision_one_transition(
 
 
 def test_submit_button_for_the_author(client, author_user):
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     article = draft_by(author_user, slug="gas-talks-resume")
     client.force_login(author_user)
@@ -358,7 +359,7 @@ def test_bulk_publish_refuses_rows_that_fail_checks(client, editor):
 
 
 def test_status_changed_in_the_form_is_recorded(client, editor, section):
-    from tests.articles.test_admin import ADD_URL, article_form
+    from tests.desk.test_admin import ADD_URL, article_form
 
     client.force_login(editor)
 
@@ -409,7 +410,7 @@ def test_change_page_shows_word_count_and_reading_time(client, editor):
     ],
 )
 def test_status_field_allows_only_legal_moves(client, editor, start, status, allowed):
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     article = make_article(slug="gas-talks-resume", created_by=editor, **start)
     before = article.status
@@ -427,7 +428,7 @@ def test_status_field_allows_only_legal_moves(client, editor, start, status, all
 
 
 def test_publishing_by_status_without_a_time_uses_now(client, editor):
-    from tests.articles.test_admin import article_form
+    from tests.desk.test_admin import article_form
 
     article = draft_by(editor, slug="gas-talks-resume")
     client.force_login(editor)

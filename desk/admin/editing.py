@@ -14,13 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 
-from .. import editing, saving, wire
-from ..models import (
-    Article,
-    Byline,
-    Correction,
-)
-from ..workflow import may_publish
+from articles.models import Article, Byline, Correction
+from articles.permissions import may_publish
+
+from .. import locks, services, wire
 
 
 class BylineInline(admin.TabularInline):
@@ -48,27 +45,6 @@ class TagSuggestWidget(TagWidget):
                 **(attrs or {}),
             }
         )
-
-
-class LabelledChangelistForm(forms.ModelForm):
-    """A list_editable row whose inputs name their column and row. The stock
-    ones have no label and point aria-describedby at help text the list never
-    shows (WCAG 4.1.2; axe: label)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        row = str(self.instance) if self.instance.pk else ""
-        for field in self.fields.values():
-            field.help_text = ""
-            field.widget.attrs["aria-label"] = f"{field.label}: {row}".rstrip(": ")
-
-
-class LabelledListEditableMixin:
-    """For a ModelAdmin with list_editable: labelled inputs in the list."""
-
-    def get_changelist_form(self, request, **kwargs):
-        kwargs.setdefault("form", LabelledChangelistForm)
-        return super().get_changelist_form(request, **kwargs)
 
 
 class DeskFilter(admin.SimpleListFilter):
@@ -218,7 +194,7 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned["dateline_place"], cleaned["source_credit"] = place, source
             cleaned["dateline_date"] = cleaned.get("dateline_date") or when
         if self.instance.pk:
-            message = editing.stale_edit_message(
+            message = locks.stale_edit_message(
                 article_id=self.instance.pk, seen_version=cleaned.get("seen_version")
             )
             if message:
@@ -246,13 +222,13 @@ class ArticleAdminForm(forms.ModelForm):
 
     def _post_clean(self):
         """With the posted values on the instance, ask the write path whether
-        it would take this save (articles.saving.check_save): the status
+        it would take this save (desk.services.check_save): the status
         moves, the permissions and the pre-publish checks are its own."""
         super()._post_clean()
         if self.errors or self.editor is None:
             return
         try:
-            saving.check_save(**self.write_arguments())
+            services.check_save(**self.write_arguments())
         except (PermissionDenied, ValidationError) as error:
             if isinstance(error, PermissionDenied):
                 error = ValidationError(str(error))

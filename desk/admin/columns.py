@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Article
+from articles.models import Article
 
 
 class ArticleColumnsMixin:

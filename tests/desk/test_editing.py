@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import editing
-from articles.models import EditLock
-from articles.saving import save_article
-from tests.articles.test_admin import article_form
+from desk import locks
+from desk.models import EditLock
+from desk.services import save_article
+from tests.desk.test_admin import article_form
 from tests.factories import make_article, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +105,7 @@ def test_lock_holder_sees_no_warning_and_lock_lapses(
     assert "is editing since" not in client.get(change_url(article)).content.decode()
     later = timezone.now() + timedelta(minutes=16)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    assert editing.open_for_editing(article=article, user=other_editor) is None
+    assert locks.open_for_editing(article=article, user=other_editor) is None
     assert EditLock.objects.get().user == other_editor
 
 

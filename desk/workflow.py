@@ -3,7 +3,7 @@ workflow's moves (MOVES), the permission rules and the pre-publish checks.
 
 The admin's buttons and bulk actions (the moves a user may make from an
 article's state), the change form's status field (the statuses a move
-reaches) and the guard of the one save service (articles/saving.py) all read
+reaches) and the guard of the one save service (desk/services.py) all read
 MOVES; nothing else lists states or moves.
 
 Archived articles stay readable at their own address but leave every list,
@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from articles.models import Article
+from articles.permissions import may_publish, may_work_on
 
 State, Status = Article.State, Article.Status
 # Who may make a move: the article's author or an editor (may_work_on), or
@@ -95,28 +96,6 @@ MOVES = {
         _("returned to draft"),
     ),
 }
-
-
-def may_publish(user):
-    """Whether `user` is an editor: makes the EDITOR moves, edits anything."""
-    return user.has_perm("articles.publish_article")
-
-
-def may_work_on(user, article):
-    """Editors work on any article, authors on their own. `article` as it
-    is stored (a new one: whoever may add articles)."""
-    if article is None or article.pk is None:
-        return user.has_perm("articles.add_article")
-    return user.has_perm("articles.change_article") and (
-        may_publish(user) or article.created_by_id == user.pk
-    )
-
-
-def may_edit(user, article):
-    """Editors edit any article; authors their own drafts only."""
-    return may_work_on(user, article) and (
-        may_publish(user) or article is None or article.status == Status.DRAFT
-    )
 
 
 def may_make(user, article, name):

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from .models import Article
+from articles.models import Article
 
 
 def parse_month(value):

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Article, EditLock
+from articles.models import Article
+
+from .models import EditLock
 
 
 def open_for_editing(*, article, user):
