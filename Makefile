@@ -69,9 +69,14 @@ serve: install
 test: install-dev install-npm
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# What CI checks besides the tests (.pre-commit-config.yaml runs the same on
+# each commit): ruff, the templates (djlint), and that every model change
+# has its migration.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install-dev
 	$(BIN)/ruff format .

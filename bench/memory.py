@@ -30,8 +30,10 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}"
-WORDS = ("gas talks ministry summit pipeline reform budget election treaty missile "
-         "exports harvest satellite court border").split()  # fmt: skip
+WORDS = (
+    "gas talks ministry summit pipeline reform budget election treaty missile "
+    "exports harvest satellite court border"
+).split()
 
 
 def archive_urls(n_urls, rng):
@@ -78,8 +80,12 @@ def archive_urls(n_urls, rng):
         return f"/search/?q={quote(rng.choice(WORDS))}+{rng.randint(1, n_articles)}"
 
     urls = set()
-    for share, make in ((0.15, section_page), (0.15, tag_page), (0.05, day_archive),
-                        (0.05, search)):  # fmt: skip
+    for share, make in (
+        (0.15, section_page),
+        (0.15, tag_page),
+        (0.05, day_archive),
+        (0.05, search),
+    ):
         target = len(urls) + int(n_urls * share)
         for _ in range(n_urls * 20):
             if len(urls) >= target:
@@ -188,11 +194,13 @@ def main():
     os.environ["DJANGO_ALLOWED_HOSTS"] = env["DJANGO_ALLOWED_HOSTS"]
     urls = archive_urls(args.urls, random.Random(1))
     print(f"{len(urls):,} distinct URLs, {args.requests:,} requests")
+    manage = [str(ROOT / ".venv" / "bin" / "python"), "manage.py"]
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "collectstatic",
-         "--noinput", "--verbosity=0"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
+        [*manage, "collectstatic", "--noinput", "--verbosity=0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     port = free_port()
     server = serve(port, args.workers, env)
     rows = []

@@ -65,8 +65,10 @@ from articles.models import Article, Section  # noqa: E402
 from newsroom.settings import database_from_url  # noqa: E402
 
 BATCH = 5_000
-WORDS = ("gas talks ministry summit pipeline reform budget election treaty missile "
-         "exports harvest satellite court border").split()  # fmt: skip
+WORDS = (
+    "gas talks ministry summit pipeline reform budget election treaty missile "
+    "exports harvest satellite court border"
+).split()
 NO_CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     for alias in settings.CACHES

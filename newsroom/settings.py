@@ -167,6 +167,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "chats",
+    "demo",
     "health_check",
 ]
 

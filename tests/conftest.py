@@ -7,7 +7,13 @@ from django.test import Client, TestCase
 from django.utils import translation
 
 from newsroom import freshness
-from tests.factories import make_section, make_user
+from tests.factories import (
+    make_author,
+    make_author_user,
+    make_editor,
+    make_section,
+    make_user,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +51,27 @@ def section(db):
 @pytest.fixture
 def reader(db):
     return make_user(email="reader@example.com")
+
+
+@pytest.fixture
+def other_reader(db):
+    return make_user(email="other@example.com", display_name="Other")
+
+
+@pytest.fixture
+def editor(db):
+    return make_editor(email="editor@example.com")
+
+
+@pytest.fixture
+def author_user(db):
+    return make_author_user(email="author@example.com")
+
+
+@pytest.fixture
+def author(db):
+    """A byline (articles.Author), not a user account."""
+    return make_author(name="Jane Roe", slug="jane-roe")
 
 
 class CommittingClient(Client):

@@ -63,6 +63,16 @@ def make_staff(*, groups, **extra):
     return make_user(is_staff=True, groups=groups, **extra)
 
 
+def make_editor(**extra):
+    """A desk editor: may edit, publish and schedule any article."""
+    return make_staff(groups=["Editors"], **extra)
+
+
+def make_author_user(**extra):
+    """A staff writer: may edit their own drafts, not publish."""
+    return make_staff(groups=["Authors"], **extra)
+
+
 def image_upload(name="photo.jpg", size=(64, 48), fmt="JPEG"):
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 80, 20)).save(buffer, fmt)

@@ -15,7 +15,7 @@ class Reader(Client):
 
     def text(self, url):
         response = self.get(url)
-        assert response.status_code in (200, 410), (url, response.status_code)
+        assert response.status_code == 200, (url, response.status_code)
         return response.content.decode()
 
     def warm(self, urls):

@@ -3,7 +3,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.demo.reference_ru import REFERENCE_RU
 from tests import reference
 from tests.factories import make_article, make_section
 
@@ -37,13 +36,13 @@ def russian_reference(reference_article):
     """The Russian edition's version of the reference article, linked to it."""
     rossiya = make_section(name="Россия", slug="rossiya", language="ru", position=0)
     return make_article(
-        title=REFERENCE_RU["title"],
-        slug=REFERENCE_RU["slug"],
+        title=reference.RU_TITLE,
+        slug=reference.RU_SLUG,
         section=rossiya,
-        lead=REFERENCE_RU["lead"],
-        body="".join(f"<p>{p}</p>" for p in REFERENCE_RU["paragraphs"]),
-        dateline_place=REFERENCE_RU["dateline_place"],
-        source_credit=REFERENCE_RU["source_credit"],
+        lead=reference.RU_LEAD,
+        body="".join(f"<p>{p}</p>" for p in reference.RU_PARAGRAPHS),
+        dateline_place=reference.RU_DATELINE_PLACE,
+        source_credit=reference.RU_SOURCE_CREDIT,
         published_at=reference_article.published_at,
         translation_of=reference_article,
         tags=["НАТО"],

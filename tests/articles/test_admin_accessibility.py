@@ -6,16 +6,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles.models import Correction
-from tests.factories import make_article, make_author, make_section, make_user
+from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = make_user(is_staff=True, is_superuser=True)
-    client.force_login(user)
-    return user
 
 
 def page(client, url):
@@ -24,10 +17,12 @@ def page(client, url):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_date_and_time_inputs_have_labels(client, editor, section):
+def test_date_and_time_inputs_have_labels(admin_client, section):
     article = make_article(section=section)
 
-    form = page(client, reverse("admin:articles_article_change", args=[article.pk]))
+    form = page(
+        admin_client, reverse("admin:articles_article_change", args=[article.pk])
+    )
 
     for name in ("published_at", "expires_at", "embargo_until", "breaking_until"):
         for part, text in (("0", "Date:"), ("1", "Time:")):
@@ -37,12 +32,14 @@ def test_date_and_time_inputs_have_labels(client, editor, section):
 
 
 def test_inline_rows_label_their_inputs_and_no_header_cell_is_empty(
-    client, editor, section
+    admin_client, section
 ):
     article = make_article(section=section, authors=[make_author(name="Olga")])
     Correction.objects.create(article=article, text="Fixed.")
 
-    form = page(client, reverse("admin:articles_article_change", args=[article.pk]))
+    form = page(
+        admin_client, reverse("admin:articles_article_change", args=[article.pk])
+    )
 
     assert form.select_one('label[for="id_bylines-0-author"]').get_text() == "Author"
     assert form.select_one('label[for="id_corrections-0-text"]').get_text() == "Text"
@@ -52,10 +49,10 @@ def test_inline_rows_label_their_inputs_and_no_header_cell_is_empty(
     assert [th for th in headers if not th.get_text(strip=True)] == []
 
 
-def test_list_editable_inputs_name_their_column_and_row(client, editor):
+def test_list_editable_inputs_name_their_column_and_row(admin_client):
     section = make_section(name="Sport")
 
-    changelist = page(client, reverse("admin:articles_section_changelist"))
+    changelist = page(admin_client, reverse("admin:articles_section_changelist"))
 
     position = changelist.select_one("#id_form-0-position")
     assert position["aria-label"] == "Position: Sport"
@@ -63,9 +60,9 @@ def test_list_editable_inputs_name_their_column_and_row(client, editor):
     assert section.name in changelist.select_one("#id_form-0-is_active")["aria-label"]
 
 
-def test_every_admin_page_loads_the_desk_styles_and_the_naming_script(client, editor):
+def test_every_admin_page_loads_the_desk_styles_and_the_naming_script(admin_client):
     for url in (reverse("admin:index"), reverse("admin:articles_article_changelist")):
-        admin_page = page(client, url)
+        admin_page = page(admin_client, url)
 
         assert admin_page.select('link[href$="css/admin-desk.css"]')
         assert admin_page.select('script[src$="js/admin-a11y.js"]')

@@ -72,20 +72,21 @@ def test_month_archive_and_its_neighbours(client, section):
 
 
 def test_scheduled_articles_stay_out_of_archives_and_links(client, section):
-    today = timezone.localtime()
-    make_article(section=section, published_at=today - timedelta(days=1))
-    make_article(section=section, published_at=today + timedelta(days=2))
-    yesterday = timezone.localtime(today - timedelta(days=1))
-
-    response = client.get(f"/archive/{yesterday:%Y/%m/%d}/")
-
-    assert response.status_code == 200
-    assert (
-        BeautifulSoup(response.content, "html.parser").select_one(
-            ".archive-nav__link--next"
-        )
-        is None
+    make_article(section=section, published_at=local(2009, 1, 26, 12, 0))
+    scheduled = make_article(
+        section=section, title="Munich talks", published_at=local(2099, 2, 6, 9, 0)
     )
+
+    day = client.get("/archive/2099/02/06/")
+    month = client.get("/archive/2099/02/")
+    before = BeautifulSoup(client.get("/archive/2009/01/26/").content, "html.parser")
+
+    assert scheduled.is_scheduled is True
+    # Its own day and month would list it; with nothing else there, both 404.
+    assert day.status_code == 404
+    assert month.status_code == 404
+    # The day before it would link forward to it.
+    assert before.select_one(".archive-nav__link--next") is None
 
 
 @pytest.mark.parametrize(

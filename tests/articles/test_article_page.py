@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests import reference
-from tests.factories import make_article, make_author, make_staff, make_user
+from tests.factories import make_article, make_author, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,7 @@ def test_unpublished_articles_are_404_for_the_public(client, section, overrides)
     assert article.title not in client.get("/").content.decode()
 
 
-def test_preview_is_for_staff_only(client, section):
+def test_preview_is_for_staff_only(client, section, editor):
     draft = make_article(
         section=section, status=Article.Status.DRAFT, published_at=None
     )
@@ -147,7 +147,7 @@ def test_preview_is_for_staff_only(client, section):
     client.force_login(make_user(is_staff=True))  # staff, but no permission
     assert client.get(url).status_code == 404
 
-    client.force_login(make_staff(groups=["Editors"]))
+    client.force_login(editor)
     response = client.get(url)
     assert response.status_code == 200
     assert draft.title in response.content.decode()

@@ -10,7 +10,7 @@ from PIL import Image
 
 from articles.models import Article, Author
 from articles.originals import clean_original
-from tests.factories import make_article, make_author, make_section, make_staff
+from tests.factories import make_article, make_author, make_author_user, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +40,7 @@ def reopen(field_file):
 
 
 def test_an_author_previews_only_articles_they_may_edit(client, section):
-    author = make_staff(groups=["Authors"])
-    colleague = make_staff(groups=["Authors"])
+    author, colleague = make_author_user(), make_author_user()
     own = make_article(section=section, status="draft", created_by=author)
     others = make_article(section=section, status="draft", created_by=colleague)
     client.force_login(author)
@@ -50,11 +49,9 @@ def test_an_author_previews_only_articles_they_may_edit(client, section):
     assert client.get(f"/preview/{others.pk}/").status_code == 404
 
 
-def test_an_editor_previews_any_article(client, section):
-    draft = make_article(
-        section=section, status="draft", created_by=make_staff(groups=["Authors"])
-    )
-    client.force_login(make_staff(groups=["Editors"]))
+def test_an_editor_previews_any_article(client, section, editor, author_user):
+    draft = make_article(section=section, status="draft", created_by=author_user)
+    client.force_login(editor)
 
     assert client.get(f"/preview/{draft.pk}/").status_code == 200
 

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from articles.models import HomeSlot
-from tests.factories import make_article, make_section, make_staff
+from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +67,10 @@ def test_breaking_banner_shows_until_its_end_on_every_page(client, monkeypatch):
     assert soup.select_one(".breaking-banner") is None
 
 
-def test_home_slots_admin_for_editors(client):
-    editor = make_staff(groups=["Editors"])
-    author = make_staff(groups=["Authors"])
+def test_home_slots_admin_for_editors(client, editor, author_user):
     url = "/admin/articles/homeslot/"
 
     client.force_login(editor)
     assert client.get(url).status_code == 200
-    client.force_login(author)
+    client.force_login(author_user)
     assert client.get(url).status_code == 403

@@ -12,7 +12,7 @@ from PIL import Image
 
 from articles.images import crop_box, refresh_renditions
 from articles.models import Article, Author
-from tests.factories import image_upload, make_article, make_author, make_staff
+from tests.factories import image_upload, make_article, make_author
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,8 @@ def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_admin_upload_makes_every_width_in_jpeg_and_webp(client, section):
-    client.force_login(make_staff(groups=["Editors"]))
+def test_admin_upload_makes_every_width_in_jpeg_and_webp(client, section, editor):
+    client.force_login(editor)
     from tests.desk.test_admin import ADD_URL, article_form
 
     client.post(
@@ -99,10 +99,10 @@ def test_crop_box_follows_the_focal_point_within_the_edges(size, ratio, focal, b
     assert crop_box(*size, ratio, focal) == box
 
 
-def test_changing_the_focal_point_in_the_admin_recrops(client, section):
+def test_changing_the_focal_point_in_the_admin_recrops(client, section, editor):
     article = make_article(section=section, image=image_upload(size=(1600, 900)))
     refresh_renditions(obj=article)
-    client.force_login(make_staff(groups=["Editors"]))
+    client.force_login(editor)
     from tests.desk.test_admin import article_form
 
     data = article_form(
@@ -217,8 +217,8 @@ def test_truncated_image_file_falls_back_to_the_placeholder(client, section):
     assert soup.select_one(".article__figure img.image--placeholder") is not None
 
 
-def test_author_photo_gets_renditions_from_the_admin(client):
-    client.force_login(make_staff(groups=["Editors"]))
+def test_author_photo_gets_renditions_from_the_admin(client, editor):
+    client.force_login(editor)
 
     response = client.post(
         reverse("admin:articles_author_add"),

@@ -121,8 +121,9 @@ def test_home_page_top_story_is_the_newest_and_sections_follow(client):
 def test_tag_page_lists_tagged_published_articles(client, section):
     tagged = make_article(section=section, tags=["Gas"])
     make_article(section=section, tags=["Oil"])
-    make_article(section=section, tags=["Gas"], status=Article.Status.DRAFT,
-                 published_at=None)  # fmt: skip
+    make_article(
+        section=section, tags=["Gas"], status=Article.Status.DRAFT, published_at=None
+    )
 
     soup = BeautifulSoup(client.get("/tags/gas/").content, "html.parser")
 

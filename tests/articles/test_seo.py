@@ -17,7 +17,6 @@ from tests.factories import (
     make_article,
     make_author,
     make_section,
-    make_staff,
 )
 
 pytestmark = pytest.mark.django_db
@@ -161,10 +160,9 @@ def test_a_title_cannot_break_out_of_the_json_ld_script(client):
     assert len(soup.find_all("script", type="application/ld+json")) == 1
 
 
-def test_preview_is_noindex_without_a_canonical_link(client):
-    staff = make_staff(groups=["Editors"])
+def test_preview_is_noindex_without_a_canonical_link(client, editor):
     draft = make_article(status="draft", published_at=None)
-    client.force_login(staff)
+    client.force_login(editor)
 
     html = client.get(f"/preview/{draft.pk}/").content.decode()
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import Article
-from tests.factories import make_article, make_staff
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +58,10 @@ def test_article_page_loads_no_third_party_script_or_image(client, section):
         assert not src.startswith(("http:", "https:", "//")), src
 
 
-def test_preview_has_no_share_links(client, section):
+def test_preview_has_no_share_links(client, section, editor):
     draft = make_article(
         section=section, status=Article.Status.DRAFT, published_at=None
     )
-    client.force_login(make_staff(groups=["Editors"]))
+    client.force_login(editor)
 
     assert share_links(client, f"/preview/{draft.pk}/") == []

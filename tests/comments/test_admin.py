@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from comments.models import Comment
+from comments.models import BlockedWord, Comment
 from participation.models import Restriction
 from tests.comments.conftest import make_comment
 from tests.factories import make_article, make_staff, make_user
@@ -102,15 +102,24 @@ def test_moderators_cannot_publish_articles(client, moderator):
     assert client.get(reverse("admin:articles_article_changelist")).status_code == 403
 
 
-def test_editors_manage_the_word_list(client):
-    editor = make_staff(groups=["Editors"])
+def test_editors_manage_the_word_list(client, editor):
     client.force_login(editor)
+    changelist = reverse("admin:comments_blockedword_changelist")
 
-    response = client.post(
-        reverse("admin:comments_blockedword_add"), {"phrase": "casino"}
+    added = client.post(reverse("admin:comments_blockedword_add"), {"phrase": "casino"})
+
+    assert added.status_code == 302
+    assert added["Location"] == changelist
+    word = BlockedWord.objects.get()
+    assert word.phrase == "casino"
+    assert "casino" in client.get(changelist).content.decode()
+
+    deleted = client.post(
+        reverse("admin:comments_blockedword_delete", args=[word.pk]), {"post": "yes"}
     )
 
-    assert response.status_code == 302
+    assert deleted["Location"] == changelist
+    assert BlockedWord.objects.exists() is False
 
 
 @pytest.mark.parametrize("n_rows", [1, 40])

@@ -19,7 +19,7 @@ import pytest
 
 from articles.models import Article
 from desk.services import save_article
-from tests.factories import make_article, make_section, make_staff
+from tests.factories import make_article, make_editor, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -61,13 +61,14 @@ def varnish(live_server, tmp_path, settings):
     port = free_port()
     log = tmp_path / "varnishd.log"
     with log.open("w") as output:
+        args = ["-F", "-j", "none", "-n", str(tmp_path / "work")]
+        args += ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,32m"]
+        args += ["-p", "thread_pools=1", "-p", "thread_pool_min=5"]
         process = subprocess.Popen(
-            [binary, "-F", "-j", "none", "-n", str(tmp_path / "work"),
-             "-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,32m",
-             "-p", "thread_pools=1", "-p", "thread_pool_min=5"],
+            [binary, *args],
             stdout=output,
             stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -104,7 +105,7 @@ def test_publish_and_unpublish_show_through_varnish_at_once(varnish):
         status=Article.Status.DRAFT,
         published_at=None,
     )
-    editor = make_staff(groups=["Editors"])
+    editor = make_editor()
     pages = [f"{varnish}/", f"{varnish}{world.get_absolute_url()}"]
     assert all("Pipeline opens" not in cached_text(url) for url in pages)
 

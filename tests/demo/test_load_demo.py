@@ -10,9 +10,11 @@ from taggit.models import Tag, TaggedItem
 from accounts.models import User
 from articles.models import Article, Author, Byline, Section
 from tests import reference
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
+RUSSIAN_SECTIONS = ["Россия", "В мире", "Армия", "Экономика", "Наука", "Спорт"]
 REFERENCE_SLUG = "nato-head-russias-ivanov-to-discuss-resuming-ties-feb-6"
 FIRST_PARAGRAPH = (
     "NATO's secretary general and a Russian deputy prime minister will meet on "
@@ -151,8 +153,6 @@ def test_prints_how_to_log_in_without_creating_a_user(load_demo):
 
 
 def test_if_empty_skips_a_database_that_has_articles(media_root):
-    from tests.factories import make_article
-
     make_article()
     out = StringIO()
 
@@ -172,9 +172,7 @@ def test_russian_edition_has_its_sections_and_articles(load_demo):
     sections = list(Section.objects.active().in_edition("ru"))
     articles = Article.objects.published().in_edition("ru")
 
-    assert [s.name for s in sections] == [
-        "Россия", "В мире", "Армия", "Экономика", "Наука", "Спорт"
-    ]  # fmt: skip
+    assert [s.name for s in sections] == RUSSIAN_SECTIONS
     assert all(s.description for s in sections)
     assert articles.count() >= 20
     assert not articles.exclude(section__language="ru").exists()
@@ -192,12 +190,14 @@ def test_russian_reference_is_linked_to_the_english_one(load_demo):
     (russian,) = english.translations.all()
 
     assert russian.language == "ru"
-    assert russian.title.startswith("Генсек НАТО и Сергей Иванов обсудят")
+    assert russian.slug == reference.RU_SLUG
+    assert russian.title == reference.RU_TITLE
+    assert russian.lead == reference.RU_LEAD
+    assert paragraphs(russian.body) == reference.RU_PARAGRAPHS
     assert russian.section.name == "Россия"
-    assert russian.dateline_place == "Брюссель"
-    assert russian.source_credit == "РИА Новости"
+    assert russian.dateline_place == reference.RU_DATELINE_PLACE
+    assert russian.source_credit == reference.RU_SOURCE_CREDIT
     assert russian.published_at == english.published_at
-    assert len(paragraphs(russian.body)) == len(paragraphs(english.body))
     assert (
         Article.objects.published().in_edition("ru").newest_first().first() == russian
     )
