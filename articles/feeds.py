@@ -135,8 +135,11 @@ class LatestArticlesFeed(Feed):
                 [
                     (
                         fragments.cache_key(
-                            "feed-item", pk, self.feed_type.__name__,
-                            request.scheme, request.get_host(),
+                            "feed-item",
+                            pk,
+                            self.feed_type.__name__,
+                            request.scheme,
+                            request.get_host(),
                         ),
                         partial(build, pk),
                     )
@@ -144,7 +147,7 @@ class LatestArticlesFeed(Feed):
                 ]
             )
             if item is not None
-        ]  # fmt: skip
+        ]
         return feed
 
     def feed_of(self, obj, request, items):

@@ -41,9 +41,12 @@ def article_keys(article):
         keys += [cachekeys.edition(language) for language in sorted(languages)]
     was_original = stored.get("translation_of_id", UNKNOWN)
     if was_original != article.translation_of_id:
-        keys += [cachekeys.article(pk) for pk in versions_of(
-            {article.translation_of_id, was_original} - {None, UNKNOWN}
-        )]  # fmt: skip
+        keys += [
+            cachekeys.article(pk)
+            for pk in versions_of(
+                {article.translation_of_id, was_original} - {None, UNKNOWN}
+            )
+        ]
     return keys
 
 

@@ -6,9 +6,28 @@ import re
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
-    "a", "ul", "ol", "li", "blockquote", "q", "cite", "abbr",
-}  # fmt: skip
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "q",
+    "cite",
+    "abbr",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "q": {"cite"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 BLOCK_TAG = re.compile(r"<\s*(p|h[2-4]|ul|ol|blockquote)\b", re.IGNORECASE)

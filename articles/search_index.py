@@ -81,50 +81,41 @@ def _article_item(row):
     return f"SELECT {row}.object_id WHERE {row}.content_type_id = {ARTICLE_TYPE}"
 
 
+def _pair(name, event, table, before_ids, after_ids=None):
+    """A BEFORE trigger removing the documents of `before_ids` and an AFTER
+    trigger adding those of `after_ids` (the same ones unless given)."""
+    after_ids = after_ids or before_ids
+    return [
+        (f"articles_fts_{name}_unindex", f"BEFORE {event}", table, _remove(before_ids)),
+        (f"articles_fts_{name}_reindex", f"AFTER {event}", table, _add(after_ids)),
+    ]
+
+
+_ARTICLE, _ITEM, _BYLINE = "articles_article", "taggit_taggeditem", "articles_byline"
+_RETAGGED = f"{_article_item('old')} UNION {_article_item('new')}"
+_AUTHORED = "SELECT article_id FROM articles_byline WHERE author_id = {}.id"
+
 # (name, timing and event, table, statement): each write that changes a
 # document has a BEFORE trigger removing it and an AFTER trigger adding it.
 FTS5_TRIGGERS = [
-    ("articles_fts_article_insert", "AFTER INSERT", "articles_article",
-     _add("new.id")),
-    ("articles_fts_article_delete", "BEFORE DELETE", "articles_article",
-     _remove("old.id")),
-    ("articles_fts_article_unindex", "BEFORE UPDATE OF title, lead, body",
-     "articles_article", _remove("old.id")),
-    ("articles_fts_article_reindex", "AFTER UPDATE OF title, lead, body",
-     "articles_article", _add("new.id")),
-    ("articles_fts_tagged_unindex", "BEFORE INSERT", "taggit_taggeditem",
-     _remove(_article_item("new"))),
-    ("articles_fts_tagged_reindex", "AFTER INSERT", "taggit_taggeditem",
-     _add(_article_item("new"))),
-    ("articles_fts_untagged_unindex", "BEFORE DELETE", "taggit_taggeditem",
-     _remove(_article_item("old"))),
-    ("articles_fts_untagged_reindex", "AFTER DELETE", "taggit_taggeditem",
-     _add(_article_item("old"))),
-    ("articles_fts_retagged_unindex", "BEFORE UPDATE", "taggit_taggeditem",
-     _remove(f"{_article_item('old')} UNION {_article_item('new')}")),
-    ("articles_fts_retagged_reindex", "AFTER UPDATE", "taggit_taggeditem",
-     _add(f"{_article_item('old')} UNION {_article_item('new')}")),
-    ("articles_fts_tag_unindex", "BEFORE UPDATE OF name", "taggit_tag",
-     _remove(_tagged("old.id"))),
-    ("articles_fts_tag_reindex", "AFTER UPDATE OF name", "taggit_tag",
-     _add(_tagged("new.id"))),
-    ("articles_fts_byline_unindex", "BEFORE INSERT", "articles_byline",
-     _remove("new.article_id")),
-    ("articles_fts_byline_reindex", "AFTER INSERT", "articles_byline",
-     _add("new.article_id")),
-    ("articles_fts_unbyline_unindex", "BEFORE DELETE", "articles_byline",
-     _remove("old.article_id")),
-    ("articles_fts_unbyline_reindex", "AFTER DELETE", "articles_byline",
-     _add("old.article_id")),
-    ("articles_fts_rebyline_unindex", "BEFORE UPDATE", "articles_byline",
-     _remove("old.article_id, new.article_id")),
-    ("articles_fts_rebyline_reindex", "AFTER UPDATE", "articles_byline",
-     _add("old.article_id, new.article_id")),
-    ("articles_fts_author_unindex", "BEFORE UPDATE OF name", "articles_author",
-     _remove("SELECT article_id FROM articles_byline WHERE author_id = old.id")),
-    ("articles_fts_author_reindex", "AFTER UPDATE OF name", "articles_author",
-     _add("SELECT article_id FROM articles_byline WHERE author_id = new.id")),
-]  # fmt: skip
+    ("articles_fts_article_insert", "AFTER INSERT", _ARTICLE, _add("new.id")),
+    ("articles_fts_article_delete", "BEFORE DELETE", _ARTICLE, _remove("old.id")),
+    *_pair("article", "UPDATE OF title, lead, body", _ARTICLE, "old.id", "new.id"),
+    *_pair("tagged", "INSERT", _ITEM, _article_item("new")),
+    *_pair("untagged", "DELETE", _ITEM, _article_item("old")),
+    *_pair("retagged", "UPDATE", _ITEM, _RETAGGED),
+    *_pair("tag", "UPDATE OF name", "taggit_tag", _tagged("old.id"), _tagged("new.id")),
+    *_pair("byline", "INSERT", _BYLINE, "new.article_id"),
+    *_pair("unbyline", "DELETE", _BYLINE, "old.article_id"),
+    *_pair("rebyline", "UPDATE", _BYLINE, "old.article_id, new.article_id"),
+    *_pair(
+        "author",
+        "UPDATE OF name",
+        "articles_author",
+        _AUTHORED.format("old"),
+        _AUTHORED.format("new"),
+    ),
+]
 FTS5_TRIGGER_NAMES = [name for name, *_ in FTS5_TRIGGERS]
 
 FTS5_SQL = [
@@ -268,22 +259,35 @@ PG_TRIGGERS = [
     ("articles_search_tag_update", "taggit_tag"),
     ("articles_search_author_update", "articles_author"),
 ]
+_STATEMENT_TRIGGERS = [
+    (
+        f"articles_search_{kind}_{event.lower()}",
+        event,
+        table,
+        f"articles_article_search_{kind}",
+    )
+    for kind, table in [("tagged", "taggit_taggeditem"), ("byline", "articles_byline")]
+    for event in ["INSERT", "DELETE", "UPDATE"]
+] + [
+    (
+        "articles_search_tag_update",
+        "UPDATE",
+        "taggit_tag",
+        "articles_article_search_tag",
+    ),
+    (
+        "articles_search_author_update",
+        "UPDATE",
+        "articles_author",
+        "articles_article_search_author",
+    ),
+]
 PG_TRIGGERS_SQL = [
     "CREATE TRIGGER articles_search_article BEFORE INSERT OR UPDATE OF "
     "title, lead, body, language ON articles_article FOR EACH ROW "
     "EXECUTE FUNCTION articles_article_search_row()",
-    *(
-        _statement_trigger(f"articles_search_{kind}_{event.lower()}", event, table,
-                           f"articles_article_search_{kind}")
-        for kind, table in [("tagged", "taggit_taggeditem"),
-                            ("byline", "articles_byline")]
-        for event in ["INSERT", "DELETE", "UPDATE"]
-    ),
-    _statement_trigger("articles_search_tag_update", "UPDATE", "taggit_tag",
-                       "articles_article_search_tag"),
-    _statement_trigger("articles_search_author_update", "UPDATE", "articles_author",
-                       "articles_article_search_author"),
-]  # fmt: skip
+    *(_statement_trigger(*trigger) for trigger in _STATEMENT_TRIGGERS),
+]
 PG_FUNCTIONS = [
     "articles_article_search_author()",
     "articles_article_search_tag()",

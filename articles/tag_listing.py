@@ -39,8 +39,12 @@ REFRESH = [f"DELETE FROM {TABLE}", _copy("taggit_taggeditem t", "")]
 SQLITE_TRIGGERS = {
     "articles_listing_tagged": (
         "AFTER INSERT ON taggit_taggeditem",
-        _copy("(SELECT new.tag_id AS tag_id, new.object_id AS object_id, "
-              "new.content_type_id AS content_type_id) t", "") + ";",
+        _copy(
+            "(SELECT new.tag_id AS tag_id, new.object_id AS object_id, "
+            "new.content_type_id AS content_type_id) t",
+            "",
+        )
+        + ";",
     ),
     "articles_listing_untagged": (
         "AFTER DELETE ON taggit_taggeditem",
@@ -51,14 +55,18 @@ SQLITE_TRIGGERS = {
         "AFTER UPDATE ON taggit_taggeditem",
         f"DELETE FROM {TABLE} WHERE tag_id = old.tag_id "
         f"AND article_id = old.object_id AND old.content_type_id = {ARTICLE_TYPE}; "
-        + _copy("(SELECT new.tag_id AS tag_id, new.object_id AS object_id, "
-                "new.content_type_id AS content_type_id) t", "") + ";",
+        + _copy(
+            "(SELECT new.tag_id AS tag_id, new.object_id AS object_id, "
+            "new.content_type_id AS content_type_id) t",
+            "",
+        )
+        + ";",
     ),
     "articles_listing_article": (
         f"AFTER UPDATE OF {KEYS} ON articles_article WHEN {CHANGED}",
         UPDATE_KEYS + ";",
     ),
-}  # fmt: skip
+}
 
 PG_SQL = f"""
 CREATE OR REPLACE FUNCTION articles_listing_tagged() RETURNS trigger

@@ -230,10 +230,17 @@ def detail_prefetches(model):
     """The related rows the article page shows, for prefetch_related()."""
     bylines = byline_model(model).objects.select_related("author")
     versions = model.objects.select_related("section").only(
-        "id", "slug", "language", "status", "published_at", "expires_at",
-        "embargo_until", "translation_of_id", "section__slug",
+        "id",
+        "slug",
+        "language",
+        "status",
+        "published_at",
+        "expires_at",
+        "embargo_until",
+        "translation_of_id",
+        "section__slug",
         "section__language",
-    )  # fmt: skip
+    )
     return [
         models.Prefetch("bylines", queryset=bylines),
         "tags",

@@ -51,12 +51,17 @@ class TagListing(models.Model):
         indexes = [
             models.Index(
                 fields=[
-                    "tag", "language", "status", "-published_at", "-article",
-                    "expires_at", "embargo_until",
+                    "tag",
+                    "language",
+                    "status",
+                    "-published_at",
+                    "-article",
+                    "expires_at",
+                    "embargo_until",
                 ],
                 name="taglisting_newest_idx",
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.tag_id}: {self.article_id}"

@@ -7,14 +7,9 @@ from django.utils import timezone
 
 from articles.models import Correction
 from tests.desk.test_admin import article_form
-from tests.factories import make_article, make_section, make_staff
+from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_staff(groups=["Editors"])
 
 
 def add_correction(client, article, section, *, text, kind="correction", **changes):

@@ -25,7 +25,7 @@ RU_TITLE = "Коммюнике саммита опубликовано в Брю
 
 
 @pytest.fixture
-def desk():
+def pair():
     """One article per edition sharing a tag, an author and a day."""
     author = make_author(slug="desk")
     now = timezone.now()
@@ -73,12 +73,12 @@ def edition_paths(article, author):
 
 
 @pytest.mark.parametrize(("shown", "hidden"), [("en", "ru"), ("ru", "en")])
-def test_public_lists_show_only_their_editions_articles(client, desk, shown, hidden):
-    desk["ru"].title = "Саммит: коммюнике summit"
-    desk["ru"].save()
-    visible, other = desk[shown], desk[hidden]
+def test_public_lists_show_only_their_editions_articles(client, pair, shown, hidden):
+    pair["ru"].title = "Саммит: коммюнике summit"
+    pair["ru"].save()
+    visible, other = pair[shown], pair[hidden]
 
-    for path in edition_paths(visible, desk["author"]):
+    for path in edition_paths(visible, pair["author"]):
         response = client.get(path)
         page = response.content.decode()
         assert response.status_code == 200, path
@@ -87,21 +87,21 @@ def test_public_lists_show_only_their_editions_articles(client, desk, shown, hid
         assert other.title not in page, path
 
 
-def test_related_articles_stay_in_the_edition(client, desk):
-    neighbour = make_article(section=desk["ru"].section, tags=["Summit"])
+def test_related_articles_stay_in_the_edition(client, pair):
+    neighbour = make_article(section=pair["ru"].section, tags=["Summit"])
 
     page = client.get(neighbour.get_absolute_url()).content.decode()
 
-    assert desk["ru"].get_absolute_url() in page
-    assert desk["en"].get_absolute_url() not in page
+    assert pair["ru"].get_absolute_url() in page
+    assert pair["en"].get_absolute_url() not in page
 
 
-def test_article_urls_carry_their_edition_prefix_whatever_is_active(desk):
+def test_article_urls_carry_their_edition_prefix_whatever_is_active(pair):
     with translation.override("en"):
-        assert desk["ru"].get_absolute_url() == f"/ru/world/{desk['ru'].slug}/"
-        assert desk["ru"].section.get_absolute_url() == "/ru/world/"
+        assert pair["ru"].get_absolute_url() == f"/ru/world/{pair['ru'].slug}/"
+        assert pair["ru"].section.get_absolute_url() == "/ru/world/"
     with translation.override("ru"):
-        assert desk["en"].get_absolute_url() == f"/world/{desk['en'].slug}/"
+        assert pair["en"].get_absolute_url() == f"/world/{pair['en'].slug}/"
 
 
 def test_other_editions_section_and_article_are_404_under_a_prefix(client):
@@ -278,31 +278,31 @@ def test_russian_article_saved_without_slug_gets_a_transliterated_one():
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_feeds_are_per_edition_with_the_channel_language(client, desk, language):
+def test_feeds_are_per_edition_with_the_channel_language(client, pair, language):
     with translation.override(language):
         url = reverse("articles:feed")
 
     feed = feedparser.parse(client.get(url).content)
 
     assert feed.feed.language == language
-    assert [entry.title for entry in feed.entries] == [desk[language].title]
+    assert [entry.title for entry in feed.entries] == [pair[language].title]
     assert (
-        feed.entries[0].link == "http://testserver" + desk[language].get_absolute_url()
+        feed.entries[0].link == "http://testserver" + pair[language].get_absolute_url()
     )
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_news_sitemap_per_edition_names_its_language(client, desk, language):
+def test_news_sitemap_per_edition_names_its_language(client, pair, language):
     response = client.get(f"/sitemap-news-{language}.xml")
 
     root = ET.fromstring(response.content)
     languages = [e.text for e in root.iter(f"{NEWS}language")]
     titles = [e.text for e in root.iter(f"{NEWS}title")]
     assert languages == [language]
-    assert titles == [desk[language].title]
+    assert titles == [pair[language].title]
 
 
-def test_sitemap_index_and_robots_name_each_news_sitemap(client, desk):
+def test_sitemap_index_and_robots_name_each_news_sitemap(client, pair):
     index = client.get("/sitemap.xml").content.decode()
     robots = client.get("/robots.txt").content.decode()
 
@@ -312,11 +312,11 @@ def test_sitemap_index_and_robots_name_each_news_sitemap(client, desk):
         assert f"Sitemap: {url}" in robots
 
 
-def test_article_sitemap_lists_both_editions_with_their_prefixes(client, desk):
+def test_article_sitemap_lists_both_editions_with_their_prefixes(client, pair):
     page = client.get("/sitemap-articles.xml").content.decode()
 
-    assert f"http://testserver{desk['en'].get_absolute_url()}<" in page
-    assert f"http://testserver/ru/world/{desk['ru'].slug}/<" in page
+    assert f"http://testserver{pair['en'].get_absolute_url()}<" in page
+    assert f"http://testserver/ru/world/{pair['ru'].slug}/<" in page
 
 
 def result_titles(response):
@@ -324,7 +324,7 @@ def result_titles(response):
     return [h.get_text() for h in soup.select(".search-result__title")]
 
 
-def test_search_is_per_edition_and_finds_cyrillic_words(client, desk):
+def test_search_is_per_edition_and_finds_cyrillic_words(client, pair):
     english = client.get("/search/?q=communique")
     russian = client.get("/ru/search/?q=коммюнике")
     cross = client.get("/search/?q=коммюнике")

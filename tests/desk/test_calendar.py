@@ -6,17 +6,12 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_article, make_section, make_staff, make_user
+from tests.factories import make_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("admin:articles_article_calendar")
 MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-@pytest.fixture
-def editor():
-    return make_staff(groups=["Editors"])
 
 
 def test_calendar_lists_appearing_and_expiring_by_day(client, editor):

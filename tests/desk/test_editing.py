@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    return make_staff(groups=["Editors"], email="first@example.com")
-
-
-@pytest.fixture
 def other_editor():
     return make_staff(groups=["Editors"], email="second@example.com")
 
@@ -91,7 +86,7 @@ def test_second_editor_sees_who_is_editing_since_when(client, editor, other_edit
 
     page = client.get(change_url(article)).content.decode()
 
-    assert "first@example.com is editing since" in page
+    assert "editor@example.com is editing since" in page
     assert EditLock.objects.get().user == editor
 
 

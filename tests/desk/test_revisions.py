@@ -11,11 +11,6 @@ from tests.factories import make_article, make_author, make_staff
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor():
-    return make_staff(groups=["Editors"])
-
-
 def test_every_admin_save_keeps_a_revision(client, editor, section):
     article = make_article(section=section, slug="gas-talks-resume")
     url = reverse("admin:articles_article_change", args=[article.pk])

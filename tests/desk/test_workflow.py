@@ -8,21 +8,11 @@ from django.utils import timezone
 from articles.models import Article
 from desk.models import Transition
 from desk.services import save_article
-from tests.factories import image_upload, make_article, make_section, make_staff
+from tests.factories import image_upload, make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST_URL = reverse("admin:articles_article_changelist")
-
-
-@pytest.fixture
-def editor():
-    return make_staff(groups=["Editors"], email="editor@example.com")
-
-
-@pytest.fixture
-def author_user():
-    return make_staff(groups=["Authors"], email="author@example.com")
 
 
 def draft_by(user, **overrides):
