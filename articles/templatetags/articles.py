@@ -123,8 +123,15 @@ def language_url(context, code, versions=None):
         # A tag is public in an edition only while one of its published
         # articles carries it: the other edition's home never fails.
         return editions.reverse_in(code, "articles:home")
+    if context.get("period") and code != editions.current():
+        # A day or month of the archive exists where articles appeared then.
+        return editions.reverse_in(code, "articles:home")
     request = context["request"]
-    return translate_url(request.get_full_path(), code)
+    # The same list's first page: the other edition may have fewer pages.
+    query = request.GET.copy()
+    query.pop("page", None)
+    path = request.path + (f"?{query.urlencode()}" if query else "")
+    return translate_url(path, code)
 
 
 @register.simple_tag(takes_context=True)

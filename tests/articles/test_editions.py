@@ -195,6 +195,28 @@ def test_language_switcher_without_translation_lands_on_the_other_home(client):
     assert switcher_target(client.get("/newsfeed/")) == "/ru/newsfeed/"
 
 
+def test_language_switcher_never_leads_to_a_missing_page(client):
+    published = timezone.now() - timedelta(days=3)
+    article = make_article(published_at=published)
+    day = timezone.localtime(published).date()
+    for n in range(25):
+        make_article(title=f"Filler {n}")
+    day_url = f"/archive/{day.year}/{day.month:02d}/{day.day:02d}/"
+    assert client.get(day_url).status_code == 200
+
+    targets = [
+        switcher_target(client.get(day_url)),
+        switcher_target(client.get(f"/archive/{day.year}/{day.month:02d}/")),
+        switcher_target(client.get("/newsfeed/?page=2")),
+        switcher_target(client.get(f"{article.section.get_absolute_url()}?page=2")),
+        switcher_target(client.get("/search/?q=filler&page=2")),
+    ]
+
+    assert targets[:4] == ["/ru/", "/ru/", "/ru/newsfeed/", "/ru/"]
+    assert targets[4] == "/ru/search/?q=filler"
+    assert [client.get(target).status_code for target in targets] == [200] * 5
+
+
 def test_translation_links_are_validated(reference_article, russian_reference):
     english_again = make_article(section=reference_article.section)
     english_again.translation_of = reference_article
