@@ -84,8 +84,11 @@ def activate(request, uidb64, token):
     if user is None:
         return render(request, "accounts/activation_invalid.html", status=400)
     login(request, user, backend=BACKEND)
-    messages.success(request, _("Your account is active. Welcome, %(name)s.")
-                     % {"name": user.get_short_name()})  # fmt: skip
+    messages.success(
+        request,
+        _("Your account is active. Welcome, %(name)s.")
+        % {"name": user.get_short_name()},
+    )
     return redirect(safe_next(request))
 
 
@@ -153,8 +156,9 @@ def email_confirm(request, token):
         user = None
     if user is None:
         return render(request, "accounts/email_change_invalid.html", status=400)
-    messages.success(request, _("Your e-mail address is now %(email)s.")
-                     % {"email": user.email})  # fmt: skip
+    messages.success(
+        request, _("Your e-mail address is now %(email)s.") % {"email": user.email}
+    )
     return redirect(
         "accounts:profile" if request.user.is_authenticated else "accounts:login"
     )

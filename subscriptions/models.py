@@ -115,7 +115,7 @@ class Subscription(models.Model):
                         section__isnull=True,
                         tag__isnull=True,
                     )
-                ),  # fmt: skip
+                ),
                 name="sub_one_target",
             )
         ]

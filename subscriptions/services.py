@@ -205,9 +205,15 @@ def record_deliveries(*, now=None):
             targets |= Q(kind=kind, **{f"{kind}_id__in": ids})
     chosen = {}  # (email, article id) -> subscription
     for sub in Subscription.objects.filter(targets).only(
-        "pk", "email", "kind", "frequency", "created_at",
-        "section_id", "tag_id", "author_id",
-    ):  # fmt: skip
+        "pk",
+        "email",
+        "kind",
+        "frequency",
+        "created_at",
+        "section_id",
+        "tag_id",
+        "author_id",
+    ):
         for article_id in matches[sub.kind, getattr(sub, f"{sub.kind}_id")]:
             # Only news published after subscribing, never the archive.
             if articles[article_id] < sub.created_at:

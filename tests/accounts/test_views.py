@@ -380,7 +380,7 @@ def test_deleting_the_account_keeps_comments_from_a_deleted_user(client, reader)
         "/accounts/email/",
         "/accounts/delete/",
         "/accounts/password/",
-    ],  # fmt: skip
+    ],
 )
 def test_account_pages_need_a_login(client, url):
     response = client.get(url)

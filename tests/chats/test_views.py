@@ -40,8 +40,10 @@ def test_article_page_shows_the_room_after_the_discussion(client, article, reade
 
     soup = soup_of(client.get(article.get_absolute_url()))
 
-    below = [tag.get("id") or tag.get("class")[0] for tag in soup.select(
-        "#discussion, #chat, .reading-bar")]  # fmt: skip
+    below = [
+        tag.get("id") or tag.get("class")[0]
+        for tag in soup.select("#discussion, #chat, .reading-bar")
+    ]
     assert below == ["discussion", "chat", "reading-bar"]
     assert soup.select_one("#chat-title").get_text() == "Chats"
     assert soup.select_one(".chat__text").get_text(strip=True) == "First!"

@@ -20,8 +20,9 @@ def test_queue_lists_held_then_reported_then_the_rest(
     client, moderator, article, reader
 ):
     plain = make_comment(article=article, author=reader, body="plain")
-    reported = make_comment(article=article, author=reader, body="reported",
-                            report_count=2)  # fmt: skip
+    reported = make_comment(
+        article=article, author=reader, body="reported", report_count=2
+    )
     held = make_comment(article=article, author=reader, body="held", status="held")
     client.force_login(moderator)
 
@@ -53,8 +54,10 @@ def test_queue_filters_by_article_user_and_status(
     [("approve", "visible"), ("reject", "rejected"), ("mark_spam", "spam")],
 )
 def test_bulk_moderation_actions(client, moderator, article, reader, action, status):
-    comments = [make_comment(article=article, author=reader, body=f"b{i}",
-                             status="held") for i in range(3)]  # fmt: skip
+    comments = [
+        make_comment(article=article, author=reader, body=f"b{i}", status="held")
+        for i in range(3)
+    ]
     client.force_login(moderator)
 
     client.post(QUEUE, {"action": action, "_selected_action": [c.pk for c in comments]})
@@ -123,8 +126,9 @@ def test_editors_manage_the_word_list(client, editor):
 
 
 @pytest.mark.parametrize("n_rows", [1, 40])
-def test_queue_query_count_is_flat(client, moderator, reader, n_rows,
-                                   django_assert_num_queries):  # fmt: skip
+def test_queue_query_count_is_flat(
+    client, moderator, reader, n_rows, django_assert_num_queries
+):
     article = make_article()
     for i in range(n_rows):
         make_comment(article=article, author=make_user(), body=f"c{i}")

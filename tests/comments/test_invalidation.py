@@ -84,8 +84,9 @@ def test_a_comment_hidden_by_reports_leaves_the_page(
 def test_moderating_in_the_admin_shows_or_hides_at_once(
     anonymous, admin_client, article, reader, action, status, shown
 ):
-    comment = make_comment(article=article, author=reader, body="Judge me.",
-                           status=status)  # fmt: skip
+    comment = make_comment(
+        article=article, author=reader, body="Judge me.", status=status
+    )
     anonymous.warm(pages(article))
 
     admin_client.post(

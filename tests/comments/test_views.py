@@ -239,9 +239,11 @@ def test_comments_sort_both_ways_and_paginate(client, article, reader, settings)
     now = timezone.now()
     for i in range(3):
         make_comment(
-            article=article, author=reader, body=f"c{i}",
+            article=article,
+            author=reader,
+            body=f"c{i}",
             created_at=now - timedelta(minutes=10 - i),
-        )  # fmt: skip
+        )
     url = article.get_absolute_url()
 
     def bodies(response):
@@ -281,8 +283,14 @@ def test_article_page_query_count_is_flat_in_comments(
 ):
     for i in range(n_comments):
         top = make_comment(article=article, author=reader, body=f"top {i}")
-        make_comment(article=article, author=reader, body=f"re {i}", parent=top,
-                     root=top, depth=1)  # fmt: skip
+        make_comment(
+            article=article,
+            author=reader,
+            body=f"re {i}",
+            parent=top,
+            root=top,
+            depth=1,
+        )
 
     # cold: article, bylines, tags, corrections, translations, related
     # articles (two: this article has no peers), breaking banner, menu, the

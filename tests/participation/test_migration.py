@@ -54,9 +54,12 @@ def test_suspensions_and_chat_blocks_become_restrictions_with_their_meaning(
     hour = timezone.now() + timedelta(hours=1)
     created = timezone.now() - timedelta(days=2)
     suspension = apps.get_model("comments", "Suspension").objects.create(
-        user=reader, until=None, reason="Spam", created_by=moderator,
+        user=reader,
+        until=None,
+        reason="Spam",
+        created_by=moderator,
         created_at=created,
-    )  # fmt: skip
+    )
     apps.get_model("comments", "Suspension").objects.create(
         user=moderator, until=week, reason="Insults"
     )
@@ -103,8 +106,12 @@ def test_suspensions_and_chat_blocks_become_restrictions_with_their_meaning(
         for p in Group.objects.get(name="Moderators").permissions.filter(
             content_type__app_label="participation"
         )
-    } == {"view_restriction", "add_restriction", "change_restriction",
-          "delete_restriction"}  # fmt: skip
+    } == {
+        "view_restriction",
+        "add_restriction",
+        "change_restriction",
+        "delete_restriction",
+    }
     reloaded = type(moved.user).objects.get(pk=moderator.pk)
     assert reloaded.has_perm("participation.view_restriction") is True
     assert not ContentType.objects.filter(model__in=["suspension", "chatban"]).exists()

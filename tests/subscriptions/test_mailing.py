@@ -57,8 +57,9 @@ def test_article_matching_several_subscriptions_is_mailed_once(russia):
     author = make_author()
     subscribe("a@example.com", russia)
     subscribe("a@example.com", author, kind="author")
-    tag_article = make_article(section=russia, tags=["nato"], authors=[author],
-                               published_at=timezone.now())  # fmt: skip
+    tag_article = make_article(
+        section=russia, tags=["nato"], authors=[author], published_at=timezone.now()
+    )
     subscribe("a@example.com", tag_article.tags.get(), kind="tag")
 
     services.sweep()
@@ -195,9 +196,10 @@ def test_mail_has_html_and_text_parts_and_one_click_unsubscribe(russia, client):
     assert link.startswith("http://testserver/subscriptions/unsubscribe/")
 
     response = client.post(
-        link.removeprefix("http://testserver"), "List-Unsubscribe=One-Click",
+        link.removeprefix("http://testserver"),
+        "List-Unsubscribe=One-Click",
         content_type="application/x-www-form-urlencoded",
-    )  # fmt: skip
+    )
 
     assert response.status_code == 200
     assert not type(subscription).objects.exists()
