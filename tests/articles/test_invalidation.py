@@ -185,8 +185,10 @@ def test_a_correction_shows_on_the_article_and_the_corrections_page(
                 "corrections-TOTAL_FORMS": "1",
                 "corrections-0-kind": "correction",
                 "corrections-0-text": "The talks were in Minsk.",
-                "corrections-0-created_at_0": now.date().isoformat(),
-                "corrections-0-created_at_1": now.strftime("%H:%M:%S"),
+                "corrections-0-created_at_0": timezone.localdate(now).isoformat(),
+                "corrections-0-created_at_1": timezone.localtime(now).strftime(
+                    "%H:%M:%S"
+                ),
             },
         ),
     )
