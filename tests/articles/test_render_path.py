@@ -1,7 +1,13 @@
 """The cheaper render path: what is rendered once is still right."""
 
+from datetime import timedelta
+
 from django.template import Context, Template
-from django.utils import translation
+from django.test import TestCase
+from django.utils import timezone, translation
+
+from tests.factories import make_article, make_section
+from tests.invalidation import Reader
 
 ONCE = Template(
     "{% load fragments i18n %}"
@@ -31,3 +37,31 @@ def test_once_renders_again_after_a_setting_changes(settings, client, db):
     page = client.get("/newsfeed/").text
 
     assert "Second Name" in page and "First Name" not in page
+
+
+def test_a_renamed_section_moves_its_cached_rows(db):
+    section = make_section(slug="world")
+    article = make_article(section=section)
+    reader = Reader()
+    old = [section.get_absolute_url(), article.get_absolute_url()]
+    reader.warm(old)
+
+    section.slug = "planet"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        section.save()
+
+    assert [reader.get(url).status_code for url in old] == [404, 404]
+    article.refresh_from_db()
+    new = [section.get_absolute_url(), article.get_absolute_url()]
+    assert [reader.get(url).status_code for url in new] == [200, 200]
+
+
+def test_a_scheduled_article_is_found_at_its_time(db, monkeypatch):
+    now = timezone.now()
+    article = make_article(published_at=now + timedelta(minutes=5))
+    reader = Reader()
+    assert reader.get(article.get_absolute_url()).status_code == 404
+
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(minutes=6))
+
+    assert reader.get(article.get_absolute_url()).status_code == 200
