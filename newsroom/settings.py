@@ -210,6 +210,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.site",
             ],
+            # {% translate %} of a literal looked up once per language.
+            "libraries": {"i18n": "newsroom.templatetags.translations"},
         },
     },
 ]

@@ -65,3 +65,17 @@ def test_a_scheduled_article_is_found_at_its_time(db, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: now + timedelta(minutes=6))
 
     assert reader.get(article.get_absolute_url()).status_code == 200
+
+
+TRANSLATE = Template(
+    "{% load i18n %}{% translate 'Search' %}|{% translate word %}"
+    "|{% translate 'Search' as found %}{{ found|upper }}"
+)
+
+
+def test_translate_of_a_literal_follows_the_language():
+    context = {"word": "Search"}
+    with translation.override("en"):
+        assert TRANSLATE.render(Context(context)) == "Search|Search|SEARCH"
+    with translation.override("ru"):
+        assert TRANSLATE.render(Context(context)) == "Поиск|Поиск|ПОИСК"
