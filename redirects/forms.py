@@ -30,7 +30,7 @@ def parse_address(value):
             match = resolve(path)
     except Resolver404:
         match = None
-    if match is None or match.view_name not in VIEWS:
+    if match is None or match.view_name not in VIEWS or too_long(match.kwargs):
         raise forms.ValidationError(
             _("Enter the address of a section or an article, e.g. /world/old-slug/."),
             code="not_redirectable",
@@ -38,6 +38,12 @@ def parse_address(value):
     if match.view_name == "articles:section":
         return (language, match.kwargs["slug"], "")
     return (language, match.kwargs["section"], match.kwargs["slug"])
+
+
+def too_long(kwargs):
+    """Whether a slug is longer than any section or article slug can be."""
+    limits = {"section": 80, "slug": 200} if "section" in kwargs else {"slug": 80}
+    return any(len(kwargs[name]) > limit for name, limit in limits.items())
 
 
 def stands_at(address):

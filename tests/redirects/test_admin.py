@@ -49,6 +49,13 @@ def test_an_editor_sends_an_old_russian_section_to_a_section(desk, client, world
     assert client.get("/ru/mir/")["Location"] == "/world/"
 
 
+def test_an_old_article_address_may_lead_to_a_section(desk, client, world):
+    response = desk.post(ADD_URL, {"old_address": "/world/gone/", "section": world.pk})
+
+    assert response.status_code == 302
+    assert client.get("/world/gone/")["Location"] == "/world/"
+
+
 def test_an_editor_removes_a_redirect(desk, client, story):
     redirect = Redirect.objects.create(
         section_slug="world", article_slug="gas", article=story
@@ -80,8 +87,21 @@ def test_the_list_shows_old_and_current_addresses(desk, world, story, move):
         ({"old_address": "/tags/gas/"}, {"old_address": ["not_redirectable"]}),
         ({"old_address": "/archive/2009/01/"}, {"old_address": ["not_redirectable"]}),
         ({"old_address": "/world/old/", "article": None}, {"__all__": ["one_target"]}),
+        ({"old_address": f"/{'a' * 81}/"}, {"old_address": ["not_redirectable"]}),
+        (
+            {"old_address": f"/world/{'a' * 201}/"},
+            {"old_address": ["not_redirectable"]},
+        ),
     ],
-    ids=["live-article", "live-section", "tag", "archive", "no-target"],
+    ids=[
+        "live-article",
+        "live-section",
+        "tag",
+        "archive",
+        "no-target",
+        "long-section",
+        "long-article",
+    ],
 )
 def test_a_redirect_that_cannot_work_is_refused(desk, story, data, expected):
     data = {"article": story.pk, **data}
