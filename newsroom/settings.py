@@ -167,6 +167,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "chats",
+    "redirects",
     "demo",
     "health_check",
 ]
@@ -182,6 +183,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A moved section or article's old address: one 301 (redirects app).
+    "redirects.middleware.MovedMiddleware",
     # Before anything reads request.POST (the CSRF check does).
     "newsroom.middleware.UndecodableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
