@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from bs4 import BeautifulSoup
 from django.template import Context, Template
 from django.test import TestCase
 from django.utils import timezone, translation
@@ -79,3 +80,38 @@ def test_translate_of_a_literal_follows_the_language():
         assert TRANSLATE.render(Context(context)) == "Search|Search|SEARCH"
     with translation.override("ru"):
         assert TRANSLATE.render(Context(context)) == "Поиск|Поиск|ПОИСК"
+
+
+def titles(html):
+    return [
+        a.get_text(strip=True)
+        for a in BeautifulSoup(html, "html.parser").select(".card__title a")
+    ]
+
+
+def test_a_cached_listing_page_follows_a_publication(db, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    section = make_section(slug="world")
+    now = timezone.now()
+    for n in range(3):
+        make_article(
+            section=section,
+            title=f"Story {n}",
+            published_at=now - timedelta(hours=3 - n),
+        )
+    reader = Reader()
+    pages = reader.warm(
+        ["/world/", "/world/?page=2", "/world/?page=abc", "/world/?page=9"]
+    )
+    assert [titles(html) for html in pages.values()] == [
+        ["Story 2", "Story 1"],
+        ["Story 0"],
+        ["Story 2", "Story 1"],
+        ["Story 0"],
+    ]
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        make_article(section=section, title="Breaking")
+
+    assert titles(reader.text("/world/")) == ["Breaking", "Story 2"]
+    assert titles(reader.text("/world/?page=2")) == ["Story 1", "Story 0"]
