@@ -24,11 +24,18 @@ class LiveStoryAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
+            services.change_live_story(story=obj, started_at=obj.started_at)
         else:
             obj.pk = services.start_live_story(
                 article=obj.article, started_at=obj.started_at
             ).pk
+
+    def delete_model(self, request, obj):
+        services.delete_live_story(story=obj)
+
+    def delete_queryset(self, request, queryset):
+        for story in queryset.select_related("article"):
+            services.delete_live_story(story=story)
 
     @admin.action(description=_("End the coverage of the selected stories"))
     def close_coverage(self, request, queryset):

@@ -6,6 +6,8 @@ a channel layer that is down only means open pages see the change on their
 next load. Nothing is sent for an article the public may not read.
 """
 
+from types import SimpleNamespace
+
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -30,5 +32,7 @@ def send_post(post, *, event):
 def send(story, event):
     """Send `event` to the story's open pages once the transaction commits."""
     if story.article.is_published:
-        # The chats' sender: the same timeout, and failures logged, not raised.
-        transaction.on_commit(lambda: chats_broadcast(story, event))
+        # The chats' sender (the same timeout, failures logged, not raised)
+        # takes what names a group; named now, as a deleted story has no pk.
+        group = SimpleNamespace(group_name=story.group_name)
+        transaction.on_commit(lambda: chats_broadcast(group, event))

@@ -57,6 +57,25 @@ def start_live_story(*, article, started_at=None):
     return story
 
 
+def change_live_story(*, story, started_at):
+    """Move the coverage's start (the page's JSON-LD shows it)."""
+    story.started_at = started_at
+    with transaction.atomic():
+        story.save(update_fields=["started_at"])
+        _changed(story, touch=False)
+    return story
+
+
+def delete_live_story(*, story):
+    """Make the article an ordinary one again: its posts go with the story,
+    and its open pages stop listening."""
+    with transaction.atomic():
+        # Named before the delete takes the story's pk; sent after commit.
+        broadcast.send(story, {"type": "closed"})
+        _changed(story, touch=False)
+        story.delete()
+
+
 def post_update(*, story, author, kind=LivePost.Kind.TEXT, **fields):
     """Add a post to an open live story and send it to its open pages."""
     check_open(story)

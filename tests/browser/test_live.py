@@ -129,3 +129,27 @@ def test_posts_and_older_page_are_reached_by_keyboard(
 
     waiter(driver).until(lambda d: "page=2" in d.current_url)
     assert posts(driver) == ["Delegations arrive."]
+
+
+def test_live_admin_pages_are_axe_clean(axe_browser, asgi_live_server, long_story):
+    log_in(axe_browser, asgi_live_server, make_editor(email="desk2@example.com"))
+    post = long_story.posts.newest_first().first()
+    pages = [
+        "/admin/live/livestory/",
+        f"/admin/live/livestory/{long_story.pk}/change/",
+        "/admin/live/livepost/",
+        f"/admin/live/livepost/add/?story={long_story.pk}",
+        f"/admin/live/livepost/{post.pk}/change/",
+    ]
+
+    failures = {}
+    for path in pages:
+        failures.update(
+            axe.check(
+                axe_browser,
+                asgi_live_server + path,
+                variants=[("light", axe.DESKTOP), ("dark", axe.DESKTOP)],
+            )
+        )
+
+    assert not failures, axe.report(failures)

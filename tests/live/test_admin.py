@@ -156,3 +156,22 @@ def test_editor_pages_render(client, editor, story):
         STORY_ADD,
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_editor_moves_the_start_and_deletes_a_story(client, editor, story, bumped):
+    post(story)
+    client.force_login(editor)
+    change = reverse("admin:live_livestory_change", args=[story.pk])
+
+    client.post(change, {"started_at_0": "2026-11-29", "started_at_1": "09:30"})
+    story.refresh_from_db()
+    assert story.started_at.hour == 6  # 09:30 in Moscow
+    assert cachekeys.article(story.pk) in bumped
+    bumped.clear()
+
+    client.post(
+        reverse("admin:live_livestory_delete", args=[story.pk]), {"post": "yes"}
+    )
+    assert LiveStory.objects.exists() is False
+    assert LivePost.objects.exists() is False
+    assert cachekeys.article(story.pk) in bumped
