@@ -168,6 +168,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "chats",
     "live",
+    "redirects",
     "demo",
     "health_check",
 ]
@@ -183,6 +184,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A moved section or article's old address: one 301 (redirects app).
+    "redirects.middleware.MovedMiddleware",
     # Before anything reads request.POST (the CSRF check does).
     "newsroom.middleware.UndecodableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
