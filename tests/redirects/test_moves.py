@@ -148,7 +148,9 @@ def test_a_renamed_section_sends_its_page_and_every_article_under_it(
     assert other.redirects.count() == 0
 
 
-def test_a_renamed_section_sends_its_feeds_and_chat_room(client, world, move):
+def test_a_renamed_section_sends_its_feeds_chat_room_and_subscribe_page(
+    client, world, move
+):
     move(world, slug="planet")
 
     assert follow(client, "/feeds/sections/world/rss/") == (
@@ -156,6 +158,10 @@ def test_a_renamed_section_sends_its_feeds_and_chat_room(client, world, move):
         "/feeds/sections/planet/rss/",
     )
     assert follow(client, "/chats/sections/world/") == (301, "/chats/sections/planet/")
+    assert follow(client, "/subscriptions/section/world/") == (
+        301,
+        "/subscriptions/section/planet/",
+    )
 
 
 def test_a_section_renamed_twice_and_back_never_loops(client, world, story, move):
