@@ -89,7 +89,7 @@ def find_moved(kind, slug, *, section=None, language=None):
     language = language or editions.current()
     if kind == "section":
         rows = list(Redirect.objects.at(language, slug))
-        return rows[0].target if rows else None
+        return answering(rows[0].target) if rows else None
     if kind != "article":
         raise ValueError(f"No redirects for {kind!r}.")
     at_address = Redirect.objects.at(language, section, slug, "")

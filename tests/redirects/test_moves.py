@@ -130,6 +130,13 @@ def test_a_redirect_never_leads_to_what_readers_may_not_see(
     assert follow(client, "/world/gas-talks/") == (404, None)
 
 
+def test_an_old_section_address_never_leads_to_a_draft(client, story):
+    draft = make_article(section=story.section, slug="draft", status="draft")
+    Redirect.objects.create(section_slug="closed", article=draft)
+
+    assert follow(client, "/closed/") == (404, None)
+
+
 def test_a_renamed_section_sends_its_page_and_every_article_under_it(
     client, world, story, move
 ):
