@@ -85,13 +85,21 @@ def _find(kind, slug, *, section=None, language=None):
     return rows[0] if rows else None
 
 
-def get_in_edition_or_404(kind, slug, **kwargs):
-    """find_in_edition(); Moved when a section's old slug names it; else a
-    404."""
+def find_current(kind, slug, **kwargs):
+    """find_in_edition(), raising Moved when `slug` is a section's old slug
+    (every page under it answers one 301 to the same page under the new)."""
     found = find_in_edition(kind, slug, **kwargs)
-    if found is None:
-        if kind == "section" and (moved := find_moved(kind, slug, **kwargs)):
+    if found is None and kind == "section":
+        moved = find_moved(kind, slug, **kwargs)
+        if moved is not None:
             raise Moved(moved)
+    return found
+
+
+def get_in_edition_or_404(kind, slug, **kwargs):
+    """find_current(), or a 404."""
+    found = find_current(kind, slug, **kwargs)
+    if found is None:
         raise Http404
     return found
 
@@ -108,7 +116,7 @@ def find_moved(kind, slug, *, section=None, language=None):
     language = language or editions.current()
     if kind == "section":
         rows = list(Redirect.objects.at(language, slug))
-        return rows[0].target if rows else None
+        return answering(rows[0].target) if rows else None
     if kind != "article":
         raise ValueError(f"No redirects for {kind!r}.")
     at_address = Redirect.objects.at(language, section, slug, "")

@@ -167,6 +167,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "chats",
+    "live",
     "redirects",
     "demo",
     "health_check",
@@ -423,6 +424,8 @@ SUBSCRIPTIONS_RATE = (env_int("DJANGO_SUBSCRIPTIONS_RATE", 5), 3600)
 # Chats.
 CHATS_MAX_LENGTH = env_int("DJANGO_CHATS_MAX_LENGTH", 500)
 CHATS_HISTORY = env_int("DJANGO_CHATS_HISTORY", 50)
+# Posts of a live story per page, newest first.
+LIVE_POSTS_PER_PAGE = 20
 # (count, seconds) per user.
 CHATS_RATE = (env_int("DJANGO_CHATS_RATE", 10), 60)
 CHATS_BLOCK_HOURS = env_int("DJANGO_CHATS_BLOCK_HOURS", 1)

@@ -65,7 +65,8 @@ class Redirect(models.Model):
     objects = RedirectQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created_at", "-id"]
+        # Newest first by the primary key: the list walks its index.
+        ordering = ["-id"]
         verbose_name = _("redirect")
         verbose_name_plural = _("redirects")
         constraints = [

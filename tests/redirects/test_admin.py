@@ -153,3 +153,20 @@ def test_an_author_may_not_see_add_or_remove_redirects(author_user, story):
     delete_url = reverse("admin:redirects_redirect_delete", args=[redirect.pk])
     assert writer.post(delete_url, {"post": "yes"}).status_code == 403
     assert Redirect.objects.count() == 1
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_the_list_costs_the_same_for_one_row_or_many(
+    desk, world, story, rows, django_assert_num_queries
+):
+    for n in range(rows):
+        Redirect.objects.create(
+            section_slug="world", article_slug=f"old-{n}", article=story
+        )
+        Redirect.objects.create(section_slug=f"old-{n}", section=world)
+    desk.get(LIST_URL)
+
+    # session, user, their own and their groups' permissions; the count
+    # twice (filtered, total); the page of rows with articles and sections
+    with django_assert_num_queries(7):
+        assert desk.get(LIST_URL).status_code == 200

@@ -130,6 +130,13 @@ def test_a_redirect_never_leads_to_what_readers_may_not_see(
     assert follow(client, "/world/gas-talks/") == (404, None)
 
 
+def test_an_old_section_address_never_leads_to_a_draft(client, story):
+    draft = make_article(section=story.section, slug="draft", status="draft")
+    Redirect.objects.create(section_slug="closed", article=draft)
+
+    assert follow(client, "/closed/") == (404, None)
+
+
 def test_a_renamed_section_sends_its_page_and_every_article_under_it(
     client, world, story, move
 ):
@@ -148,7 +155,9 @@ def test_a_renamed_section_sends_its_page_and_every_article_under_it(
     assert other.redirects.count() == 0
 
 
-def test_a_renamed_section_sends_its_feeds_and_chat_room(client, world, move):
+def test_a_renamed_section_sends_its_feeds_chat_room_and_subscribe_page(
+    client, world, move
+):
     move(world, slug="planet")
 
     assert follow(client, "/feeds/sections/world/rss/") == (
@@ -156,6 +165,10 @@ def test_a_renamed_section_sends_its_feeds_and_chat_room(client, world, move):
         "/feeds/sections/planet/rss/",
     )
     assert follow(client, "/chats/sections/world/") == (301, "/chats/sections/planet/")
+    assert follow(client, "/subscriptions/section/world/") == (
+        301,
+        "/subscriptions/section/planet/",
+    )
 
 
 def test_a_section_renamed_twice_and_back_never_loops(client, world, story, move):
