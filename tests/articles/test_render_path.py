@@ -111,7 +111,7 @@ def test_a_cached_listing_page_follows_a_publication(db, settings):
     ]
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        make_article(section=section, title="Breaking")
+        make_article(section=section, title="Breaking", published_at=now)
 
     assert titles(reader.text("/world/")) == ["Breaking", "Story 2"]
     assert titles(reader.text("/world/?page=2")) == ["Story 1", "Story 0"]
