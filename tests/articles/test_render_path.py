@@ -115,3 +115,23 @@ def test_a_cached_listing_page_follows_a_publication(db, settings):
 
     assert titles(reader.text("/world/")) == ["Breaking", "Story 2"]
     assert titles(reader.text("/world/?page=2")) == ["Story 1", "Story 0"]
+
+
+def section_options(html):
+    page = BeautifulSoup(html, "html.parser")
+    return [o.get_text() for o in page.select("#search-section option")]
+
+
+def test_the_search_form_follows_the_editions_sections(db):
+    world = make_section(slug="world", name="World")
+    reader = Reader()
+    reader.warm(["/search/?section=world"])
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        make_section(slug="sport", name="Sport", position=99)
+        world.is_active = False
+        world.save()
+
+    page = reader.text("/search/?q=x&section=world")
+    assert section_options(page) == ["All sections", "Sport"]
+    assert "That choice is not one of the available choices." in page
