@@ -48,6 +48,10 @@ if FRESH:
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
+    # Into the temporary folder: tests running in this checkout read its own.
+    from django.conf import settings  # noqa: E402
+
+    settings.STATIC_ROOT = f"{_tmp}/static"
     call_command("collectstatic", interactive=False, verbosity=0)
 
 from django.core.cache import cache  # noqa: E402
