@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ..images import refresh_renditions
+from mediabank.admin import ImageChooserMixin
+
 from ..models import (
     Author,
     HomeSlot,
@@ -41,16 +42,12 @@ class SectionAdmin(LabelledListEditableMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ImageChooserMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
-    raw_id_fields = ["user"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "photo" in form.changed_data or (obj.photo and not obj.photo_renditions):
-            refresh_renditions(obj=obj)
+    raw_id_fields = ["user", "photo"]
+    image_fields = ["photo"]
 
 
 @admin.register(HomeSlot)
