@@ -11,7 +11,20 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from taggit.models import Tag
 
+from redirects.models import Redirect
+
+from . import editions
 from .models import Article, Section, TagListing
+
+
+class Moved(Exception):
+    """The address names a section or an article that moved (redirects
+    app): answered with one 301 to where `target` is now (MovedMiddleware).
+    """
+
+    def __init__(self, target):
+        super().__init__(target)
+        self.target = target
 
 
 def public_tags(language=None):
@@ -45,9 +58,61 @@ def find_in_edition(kind, slug, *, section=None, language=None):
     return rows[0] if rows else None
 
 
-def get_in_edition_or_404(kind, slug, **kwargs):
-    """find_in_edition(), or a 404."""
+def find_current(kind, slug, **kwargs):
+    """find_in_edition(), raising Moved when `slug` is a section's old slug
+    (every page under it answers one 301 to the same page under the new)."""
     found = find_in_edition(kind, slug, **kwargs)
+    if found is None and kind == "section":
+        moved = find_moved(kind, slug, **kwargs)
+        if moved is not None:
+            raise Moved(moved)
+    return found
+
+
+def get_in_edition_or_404(kind, slug, **kwargs):
+    """find_current(), or a 404."""
+    found = find_current(kind, slug, **kwargs)
     if found is None:
         raise Http404
     return found
+
+
+def find_moved(kind, slug, *, section=None, language=None):
+    """Where the section or article at an old address of the edition is
+    now, or None: asked only when nothing public stands at the address.
+
+    An article's old address is its own redirect, or its section's old slug
+    (a prefix rule) followed by the article as it is now in that section.
+    Only a target whose address answers (200, or 410 when taken down) is
+    given: a redirect never shows a draft, scheduled or embargoed article.
+    """
+    language = language or editions.current()
+    if kind == "section":
+        rows = list(Redirect.objects.at(language, slug))
+        return answering(rows[0].target) if rows else None
+    if kind != "article":
+        raise ValueError(f"No redirects for {kind!r}.")
+    at_address = Redirect.objects.at(language, section, slug, "")
+    rows = {row.article_slug: row for row in at_address}
+    if slug in rows:
+        return answering(rows[slug].target)
+    if "" not in rows or rows[""].section is None:
+        return None
+    moved_to = rows[""].section
+    found = (
+        Article.objects.for_page().filter(section=moved_to, slug=slug).order_by()[:1]
+    )
+    if not found:
+        found = [
+            row.target
+            for row in Redirect.objects.at(moved_to.language, moved_to.slug, slug)
+        ]
+    return answering(found[0]) if found else None
+
+
+def answering(target):
+    """`target` if its address answers readers (a section, a readable or a
+    taken-down article), else None."""
+    if isinstance(target, Article) and not (target.is_readable or target.is_gone):
+        return None
+    return target

@@ -9,7 +9,7 @@ from newsroom import freshness
 from . import blocks, cachekeys, editions
 from .diff import PUBLIC_DIFF_FIELDS, diff_revisions
 from .forms import SearchForm
-from .lookups import find_in_edition, get_in_edition_or_404
+from .lookups import Moved, find_in_edition, find_moved, get_in_edition_or_404
 from .models import Article, Author, Correction, TagListing
 from .pagination import paginate
 from .permissions import may_edit
@@ -79,6 +79,9 @@ def article_detail(request, section, slug):
         gone = Article.objects.gone().in_edition()
         if gone.filter(section__slug=section, slug=slug).exists():
             return render(request, "articles/article_gone.html", status=410)
+        moved = find_moved("article", slug, section=section)
+        if moved is not None:
+            raise Moved(moved)
         raise Http404
     # Until it expires: then the address answers 410.
     freshness.depend(cachekeys.article(article.pk))

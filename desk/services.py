@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, Author, Byline
 from articles.permissions import may_edit
+from redirects.services import address_of, record_move
 
 from . import revisions, workflow
 from .models import Transition
@@ -55,6 +56,8 @@ def stored_version(article):
             "embargo_until",
             "created_by",
             "section",
+            "slug",
+            "language",
         )
         .get(pk=article.pk)
     )
@@ -134,7 +137,9 @@ def save_article(
         if added and article.is_published:
             article.updated_at = max(c.created_at for c in added)
     article.modified_by = by
+    old_address = address_left(stored, article)
     article.save()
+    record_move(old=old_address, target=article)
     if related is not None and stored is None:
         # A new article's own rows need its id. Its notes are not updates
         # of a text readers saw, so they leave updated_at alone.
@@ -152,6 +157,16 @@ def save_article(
         }
     record_transition(article=article, by=by, before=before, note=note if move else "")
     return article
+
+
+def address_left(stored, article):
+    """The address a public (or taken-down) article leaves by this save,
+    for a redirect; None when it stays or was never public."""
+    if stored is None or not (stored.is_readable or stored.is_gone):
+        return None
+    if (stored.section_id, stored.slug) == (article.section_id, article.slug):
+        return None
+    return address_of(stored)
 
 
 def record_transition(*, article, by, before, note=""):

@@ -168,6 +168,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "chats",
+    "live",
+    "redirects",
     "demo",
     "health_check",
 ]
@@ -183,6 +185,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A moved section or article's old address: one 301 (redirects app).
+    "redirects.middleware.MovedMiddleware",
     # Before anything reads request.POST (the CSRF check does).
     "newsroom.middleware.UndecodableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -422,6 +426,8 @@ SUBSCRIPTIONS_RATE = (env_int("DJANGO_SUBSCRIPTIONS_RATE", 5), 3600)
 # Chats.
 CHATS_MAX_LENGTH = env_int("DJANGO_CHATS_MAX_LENGTH", 500)
 CHATS_HISTORY = env_int("DJANGO_CHATS_HISTORY", 50)
+# Posts of a live story per page, newest first.
+LIVE_POSTS_PER_PAGE = 20
 # (count, seconds) per user.
 CHATS_RATE = (env_int("DJANGO_CHATS_RATE", 10), 60)
 CHATS_BLOCK_HOURS = env_int("DJANGO_CHATS_BLOCK_HOURS", 1)

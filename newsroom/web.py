@@ -48,7 +48,8 @@ def _networks(proxies):
     return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
 
 
-def _is_trusted(address):
+def is_trusted_address(address):
+    """True when `address` is in one of the TRUSTED_PROXIES networks."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -64,13 +65,13 @@ def client_address(request):
     of the first untrusted one could be written by the client and are ignored.
     """
     remote = request.META.get("REMOTE_ADDR") or "unknown"
-    if not _is_trusted(remote):
+    if not is_trusted_address(remote):
         return remote
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     for hop in reversed([part.strip() for part in forwarded.split(",")]):
         if not hop:
             continue
-        if not _is_trusted(hop):
+        if not is_trusted_address(hop):
             try:
                 return str(ipaddress.ip_address(hop))
             except ValueError:
@@ -90,4 +91,4 @@ def client_ip(request):
 
 def is_from_trusted_proxy(request):
     """True when the request came through one of the TRUSTED_PROXIES."""
-    return _is_trusted(request.META.get("REMOTE_ADDR") or "")
+    return is_trusted_address(request.META.get("REMOTE_ADDR") or "")

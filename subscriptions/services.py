@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.lookups import find_in_edition
+from articles.lookups import find_current
 from articles.models import Article, Author, Byline, Section
 from newsroom.mail import build_message as build_email
 from newsroom.mail import render_email, send_email
@@ -53,9 +53,10 @@ SERVER_UNREACHABLE = (
 
 def get_target(kind, slug):
     """The section, tag or author a subscribe URL names, or None: sections
-    and tags public in the page's edition; authors write for both."""
+    and tags public in the page's edition (a section's old slug: Moved);
+    authors write for both."""
     if kind in ("section", "tag"):
-        return find_in_edition(kind, slug)
+        return find_current(kind, slug)
     if kind == "author":
         return Author.objects.filter(slug=slug).first()
     return None

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from mediabank.admin import ImageChooserMixin
+from redirects.services import save_section
 
 from ..models import (
     Author,
@@ -35,6 +36,10 @@ class SectionAdmin(LabelledListEditableMixin, admin.ModelAdmin):
         return (
             super().get_queryset(request).annotate(subscribers=Count("subscriptions"))
         )
+
+    def save_model(self, request, obj, form, change):
+        # A new slug keeps the old one answering (redirects app, issue 13).
+        save_section(section=obj)
 
     @admin.display(description=_("e-mail subscribers"), ordering="subscribers")
     def subscriber_count(self, obj):

@@ -335,6 +335,22 @@ class Article(ArticleReading, models.Model):
         )
 
     @property
+    def is_gone(self):
+        """Mirrors ArticleQuerySet.gone() for one article: its address
+        answers 410."""
+        now = timezone.now()
+        was_public = (
+            self.published_at is not None
+            and self.published_at <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
+        )
+        expired = self.expires_at is not None and self.expires_at <= now
+        return was_public and (
+            self.status == self.Status.UNPUBLISHED
+            or (self.status in self.EDITION_STATUSES and expired)
+        )
+
+    @property
     def is_scheduled(self):
         return (
             self.status == self.Status.PUBLISHED

@@ -27,7 +27,7 @@ from django.dispatch import receiver
 from django.utils.http import parse_etags
 
 from newsroom.middleware import REQUEST_ID
-from newsroom.web import _is_trusted
+from newsroom.web import is_trusted_address
 
 from . import stores
 from .middleware import MESSAGES_COOKIE, NOTE, cache_control, fresh
@@ -96,7 +96,9 @@ def lookup(line, *, method, cookie, if_none_match, conditional, request_id, remo
     entry = fresh(store.get_local(key), store, key)
     if entry is None:
         return None
-    if not (request_id and REQUEST_ID.fullmatch(request_id) and _is_trusted(remote)):
+    if not (
+        request_id and REQUEST_ID.fullmatch(request_id) and is_trusted_address(remote)
+    ):
         request_id = uuid.uuid4().hex
     headers = dict(entry.headers)
     headers["cache-control"] = ("Cache-Control", cache_control(entry))

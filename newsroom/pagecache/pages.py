@@ -38,7 +38,7 @@ PAGES = {
     "articles:section": LISTING,
     "articles:tag": LISTING,
     "articles:author": LISTING,
-    "articles:detail": Page(params=("sort", "cpage")),
+    "articles:detail": Page(params=("sort", "cpage", "page")),
     "articles:newsfeed": Page(params=("before",)),
     "articles:newsfeed_items": Page(params=("before",)),
     "articles:corrections": LISTING,

@@ -1,0 +1,178 @@
+"""Every write of a live story goes through live/services.py: sanitized,
+validated, the article's keys bumped, its published time left alone."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from PIL import Image
+
+from articles import cachekeys
+from live import broadcast, services
+from live.models import LivePost
+from tests.factories import image_upload, make_article
+from tests.live.conftest import post
+
+pytestmark = pytest.mark.django_db
+
+
+def test_post_is_sanitized_and_stored(story, editor):
+    made = services.post_update(
+        story=story,
+        author=editor,
+        body='Talks begin <script>alert(1)</script><a href="javascript:x">x</a>',
+    )
+
+    made.refresh_from_db()
+    assert made.author == editor
+    assert "<script" not in made.body
+    assert "javascript:" not in made.body
+    assert made.body.startswith("<p>Talks begin")
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "missing"),
+    [
+        ("text", {}, "body"),
+        ("quote", {"quote_author": "Ivanov"}, "body"),
+        ("link", {"body": "Read"}, "link_url"),
+        ("image", {"image_alt": "A hall"}, "image"),
+        ("image", {"image": "x"}, "image_alt"),
+    ],
+)
+def test_each_kind_requires_its_fields_and_saves_nothing(story, kind, fields, missing):
+    if fields.get("image") == "x":
+        fields["image"] = image_upload()
+
+    with pytest.raises(ValidationError) as error:
+        services.post_update(story=story, author=None, kind=kind, **fields)
+
+    assert missing in error.value.message_dict
+    assert LivePost.objects.count() == 0
+
+
+def test_link_must_be_a_web_address(story):
+    with pytest.raises(ValidationError):
+        post(story, kind="link", link_url="javascript:alert(1)")
+
+
+def test_image_post_gets_an_unguessable_name_and_no_metadata(story):
+    upload = image_upload(name="my-holiday.jpg")
+
+    made = post(story, "", kind="image", image=upload, image_alt="A hall")
+
+    assert "my-holiday" not in made.image.name
+    with Image.open(made.image.path) as image:
+        assert not image.getexif()
+
+
+def test_a_non_image_upload_is_refused(story):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")
+
+    with pytest.raises(ValidationError):
+        post(story, "", kind="image", image=upload, image_alt="?")
+
+
+def test_posting_updates_the_article_but_never_its_publication_time(
+    story, bumped, django_capture_on_commit_callbacks
+):
+    article = story.article
+    published_at = article.published_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(story)
+
+    article.refresh_from_db()
+    assert article.published_at == published_at
+    assert article.updated_at > published_at
+    assert set(bumped) == {
+        cachekeys.article(article.pk),
+        cachekeys.edition(article.language),
+    }
+
+
+def test_edit_changes_the_post_and_marks_it_edited(
+    story, bumped, django_capture_on_commit_callbacks
+):
+    made = post(story)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.edit_post(post=made, body="Leaders arrived at noon.")
+
+    made.refresh_from_db()
+    assert made.body == "<p>Leaders arrived at noon.</p>"
+    assert made.edited_at is not None
+    assert cachekeys.article(story.pk) in bumped
+
+
+def test_delete_removes_the_post_and_bumps(
+    story, bumped, django_capture_on_commit_callbacks
+):
+    made = post(story)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_post(post=made)
+
+    assert LivePost.objects.count() == 0
+    assert cachekeys.article(story.pk) in bumped
+
+
+def test_closed_story_refuses_posts_and_edits_with_a_clear_message(story):
+    made = post(story)
+
+    services.close_story(story=story)
+
+    with pytest.raises(ValidationError, match="coverage has ended"):
+        post(story, "One more")
+    with pytest.raises(ValidationError, match="coverage has ended"):
+        services.edit_post(post=made, body="Changed")
+    with pytest.raises(ValidationError):
+        services.close_story(story=story)
+    assert LivePost.objects.count() == 1
+    story.refresh_from_db()
+    assert story.is_closed is True
+
+
+def test_starting_twice_returns_the_same_story(story):
+    again = services.start_live_story(article=story.article)
+
+    assert again.pk == story.pk
+
+
+def test_draft_article_posts_do_not_touch_its_update_time(db):
+    story = services.start_live_story(article=make_article(status="draft"))
+
+    post(story)
+
+    story.article.refresh_from_db()
+    assert story.article.updated_at is None
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"status": "draft"},
+        {"published_at": timezone.now() + timedelta(hours=1)},
+        {"embargo_until": timezone.now() + timedelta(hours=1)},
+    ],
+    ids=["published", "draft", "scheduled", "embargoed"],
+)
+def test_only_a_public_story_tells_its_open_pages(
+    overrides, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent = []
+    monkeypatch.setattr(broadcast, "chats_broadcast", lambda s, e: sent.append(e))
+    story = services.start_live_story(article=make_article(**overrides))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        made = post(story, "Maybe secret.")
+        services.edit_post(post=made, body="Still secret.")
+        services.delete_post(post=made)
+        services.close_story(story=story)
+
+    kinds = [event["type"] for event in sent]
+    assert kinds == (["post", "edited", "deleted", "closed"] if not overrides else [])
