@@ -1,7 +1,7 @@
 """Which articles may be read, and how to fetch them: the QuerySet rules."""
 
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -154,6 +154,27 @@ class ArticleQuerySet(models.QuerySet):
                 "section__name",
             )
             .with_comment_count()
+        )
+
+    def with_live_update(self):
+        """Live stories (live/models.py, the one-to-one `live_story`) get
+        `live_updated_at`, when a post last changed them, and `is_live` while
+        their coverage runs; other articles None and False. One join."""
+        return self.annotate(
+            live_updated_at=Case(
+                When(
+                    live_story__isnull=False,
+                    then=Coalesce("updated_at", "published_at"),
+                ),
+            ),
+            is_live=Case(
+                When(
+                    live_story__isnull=False,
+                    live_story__closed_at__isnull=True,
+                    then=Value(True),
+                ),
+                default=Value(False),
+            ),
         )
 
     def for_search_results(self):
