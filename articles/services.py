@@ -128,7 +128,13 @@ def newsfeed_page(*, before=None, limit=None):
     Keyset paging keeps the reader's place while new articles arrive.
     """
     limit = limit or settings.NEWSFEED_SIZE
-    articles = Article.objects.published().in_edition().for_headlines().newest_first()
+    articles = (
+        Article.objects.published()
+        .in_edition()
+        .for_headlines()
+        .with_live_update()
+        .newest_first()
+    )
     if before is not None:
         published_at, pk = before
         articles = articles.filter(

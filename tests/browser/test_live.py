@@ -97,14 +97,22 @@ def long_story(db, settings):
     return story
 
 
-def test_live_story_page_is_axe_clean(axe_browser, asgi_live_server, long_story):
-    url = asgi_live_server + long_story.get_absolute_url()
-
-    failures = axe.check(
-        axe_browser,
-        url,
-        variants=[("light", axe.DESKTOP), ("dark", axe.DESKTOP), ("light", axe.PHONE)],
-    )
+def test_live_story_page_and_newsfeed_are_axe_clean(
+    axe_browser, asgi_live_server, long_story
+):
+    failures = {}
+    for path in [long_story.get_absolute_url(), "/newsfeed/"]:
+        failures.update(
+            axe.check(
+                axe_browser,
+                asgi_live_server + path,
+                variants=[
+                    ("light", axe.DESKTOP),
+                    ("dark", axe.DESKTOP),
+                    ("light", axe.PHONE),
+                ],
+            )
+        )
 
     assert not failures, axe.report(failures)
 

@@ -184,6 +184,10 @@ def test_feeds_and_newsfeed_list_the_story_once_where_it_was_published(client, s
     feed = client.get("/feeds/atom/").content.decode()
 
     assert newsfeed.count("Summit live") == 1
+    assert newsfeed.count('class="newsfeed__live"') == 1
+    updated = timezone.localtime(story.article.updated_at)
+    assert '<span class="live__badge">Live</span> Updated <time datetime="' in newsfeed
+    assert f">{updated:%H:%M}</time></span>" in newsfeed
     # No reordering: the later story stays above the live one.
     assert newsfeed.index(later.title) < newsfeed.index("Summit live")
     assert feed.count("<title>Summit live</title>") == 1
@@ -192,3 +196,13 @@ def test_feeds_and_newsfeed_list_the_story_once_where_it_was_published(client, s
     published = re.search(r"<published>(.*?)</published>", entry).group(1)
     updated = re.search(r"<updated>(.*?)</updated>", entry).group(1)
     assert updated > published
+
+
+def test_newsfeed_says_updated_without_live_once_coverage_ended(client, story):
+    post(story)
+    services.close_story(story=story)
+
+    newsfeed = client.get("/newsfeed/").content.decode()
+
+    assert 'class="newsfeed__live">Updated <time' in newsfeed
+    assert "live__badge" not in newsfeed
