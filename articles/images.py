@@ -28,26 +28,44 @@ IMAGE_ERRORS = (
     ValueError,
 )
 
-# Which field holds the image and which its renditions, per model label.
+# Per model label of what holds a picture: its file field, its renditions
+# record and its focal point fields. Only the library's Image holds files;
+# articles and authors point at one (IMAGE_USES).
 IMAGE_FIELDS = {
-    "articles.article": ("image", "image_renditions"),
-    "articles.author": ("photo", "photo_renditions"),
+    "mediabank.image": ("file", "renditions", "focal_x", "focal_y"),
+}
+# Per model label, the foreign key to the library image it shows.
+IMAGE_USES = {
+    "articles.article": "image",
+    "articles.author": "photo",
 }
 
 
 def image_fields(obj):
-    return IMAGE_FIELDS[obj._meta.label_lower]
+    return IMAGE_FIELDS[obj._meta.label_lower][:2]
+
+
+def holder(obj):
+    """The row that holds `obj`'s picture: `obj` itself, the library image
+    an article or author points at, or None."""
+    label = obj._meta.label_lower
+    if label in IMAGE_USES:
+        return getattr(obj, IMAGE_USES[label])
+    return obj
 
 
 def focal_point(obj):
     """The editor's focal point as fractions (x, y); the centre by default."""
-    x = getattr(obj, "image_focal_x", 50)
-    y = getattr(obj, "image_focal_y", 50)
-    return x / 100, y / 100
+    _file, _record, across, down = IMAGE_FIELDS[obj._meta.label_lower]
+    return getattr(obj, across, 50) / 100, getattr(obj, down, 50) / 100
 
 
 def renditions_of(obj):
-    """The renditions record of `obj`, made now if missing or out of date."""
+    """The renditions record of `obj`'s picture, made now if missing or out
+    of date."""
+    obj = holder(obj)
+    if obj is None:
+        return {}
     field_name, record_name = image_fields(obj)
     field_file = getattr(obj, field_name)
     if not field_file:
@@ -63,9 +81,14 @@ def renditions_of(obj):
 def refresh_renditions(*, obj):
     """Clean the original of metadata (originals.py), make the renditions of
     `obj`'s image (cached files are reused) and store the record on the row;
-    a missing or unreadable file records the error."""
+    a missing or unreadable file records the error. `obj` is a library
+    image, or an article or author (their image's)."""
     from .invalidation import changed
     from .originals import clean_original
+
+    obj = holder(obj)
+    if obj is None:
+        return {}
 
     field_name, record_name = image_fields(obj)
     field_file = getattr(obj, field_name)
@@ -149,6 +172,7 @@ def social_image(obj, ratio="16:9"):
     crop = record.get("social", {}).get(ratio)
     if not crop:
         return None
+    obj = holder(obj)
     field_name, _ = image_fields(obj)
     storage = getattr(obj, field_name).storage
     return storage.url(crop[2]), crop[0], crop[1]

@@ -11,6 +11,7 @@ bypass signals (QuerySet.update(), bulk_create()) call `changed()` or
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag
 
+from mediabank.models import Image
 from newsroom import freshness
 
 from . import cachekeys
@@ -77,6 +78,19 @@ def keys_of_article_id(pk, article=None):
     return keys
 
 
+def image_keys(image_pk):
+    """The keys of every page showing the library image `image_pk`: the
+    articles using it (their pages, and their edition's lists when listed)
+    and the authors it portrays (one query each)."""
+    articles = Article.objects.filter(image=image_pk).only("status", "language")
+    keys = []
+    for article in articles:
+        keys += keys_of_article_id(article.pk, article)
+    authors = Author.objects.filter(photo=image_pk).values_list("pk", flat=True)
+    keys += [cachekeys.author(pk) for pk in authors]
+    return keys
+
+
 def owner(instance, field="article"):
     """The article `instance` belongs to when it is loaded, else None."""
     descriptor = getattr(type(instance), field)
@@ -96,6 +110,8 @@ def changed(obj):
         freshness.bump(cachekeys.tag(obj.pk))
     elif isinstance(obj, Byline | Correction | HomeSlot):
         freshness.bump(*keys_of_article_id(obj.article_id, owner(obj)))
+    elif isinstance(obj, Image) and obj.pk is not None:
+        freshness.bump(*image_keys(obj.pk))
 
 
 def articles_changed(articles):
@@ -120,7 +136,7 @@ def _on_tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 def connect():
     """Connect the rules to the signals of every model they cover."""
-    for model in (Article, Section, Author, Tag, Byline, Correction, HomeSlot):
+    for model in (Article, Section, Author, Tag, Byline, Correction, HomeSlot, Image):
         uid = f"articles.invalidation.{model.__name__}"
         post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)
         post_delete.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)

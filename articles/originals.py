@@ -13,7 +13,7 @@ import logging
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from .images import IMAGE_ERRORS, image_fields
+from .images import IMAGE_ERRORS, holder, image_fields
 from .invalidation import changed
 from .validators import ALLOWED_FORMATS
 
@@ -62,7 +62,11 @@ def reencode(image):
 
 def clean_original(obj):
     """Re-encode `obj`'s stored original when it carries metadata; True when
-    it was rewritten. Run again it changes nothing."""
+    it was rewritten. Run again it changes nothing. `obj` is a library
+    image, or an article or author (their image's)."""
+    obj = holder(obj)
+    if obj is None:
+        return False
     field_name, _record = image_fields(obj)
     field_file = getattr(obj, field_name)
     if not field_file:

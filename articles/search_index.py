@@ -362,6 +362,29 @@ def sqlite_names(cursor):
     return {row[0] for row in cursor.fetchall()}
 
 
+def drop_search(apps, schema_editor):
+    """For a migration that makes SQLite rebuild articles_article or
+    articles_author (which the search view and the tag listing's triggers
+    name): drop them first; restore_search() makes them again."""
+    from . import tag_listing
+
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            uninstall_fts5(cursor)
+            tag_listing.uninstall(cursor, "sqlite")
+
+
+def restore_search(apps, schema_editor):
+    """Make again what drop_search() dropped, and reindex (SQLite)."""
+    from . import tag_listing
+
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            install_fts5(cursor)
+            tag_listing.install(cursor, "sqlite")
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
 def ensure_fts5_triggers(using="default", **kwargs):
     """Put back the FTS5 triggers after a migration dropped them, and reindex.
 

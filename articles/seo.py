@@ -61,12 +61,36 @@ def image_enclosure(request, article):
     """The main image's absolute URL, size and type; None if it is missing."""
     if not article.image:
         return None
+    file = article.image.file
     try:
-        length = article.image.size
+        length = file.size
     except (OSError, ValueError):
         return None
-    mime_type = mimetypes.guess_type(article.image.name)[0] or "image/jpeg"
-    return Enclosure(absolute_url(request, article.image.url), length, mime_type)
+    mime_type = mimetypes.guess_type(file.name)[0] or "image/jpeg"
+    return Enclosure(absolute_url(request, file.url), length, mime_type)
+
+
+def image_object(request, image, *, caption=""):
+    """A library image as schema.org ImageObject data, with its credit."""
+    data = {
+        "@type": "ImageObject",
+        "url": absolute_url(request, image.file.url),
+        "contentUrl": absolute_url(request, image.file.url),
+        "width": image.width,
+        "height": image.height,
+        "caption": caption or image.caption or None,
+        "description": image.alt or None,
+        "creditText": image.credit or None,
+    }
+    if image.photographer:
+        data["creator"] = {"@type": "Person", "name": image.photographer}
+    if image.copyright_holder:
+        data["copyrightHolder"] = {
+            "@type": "Organization",
+            "name": image.copyright_holder,
+        }
+        data["copyrightNotice"] = image.credit
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def iso(moment):
@@ -90,12 +114,12 @@ def open_graph(request, article):
         ("og:url", absolute_url(request, article.get_absolute_url())),
         ("og:site_name", settings.SITE_NAME),
     ]
-    if article.image:
+    if image := article.image:
         pairs += [
-            ("og:image", absolute_url(request, article.image.url)),
-            ("og:image:width", str(article.image_width or "")),
-            ("og:image:height", str(article.image_height or "")),
-            ("og:image:alt", article.image_alt or article.title),
+            ("og:image", absolute_url(request, image.file.url)),
+            ("og:image:width", str(image.width or "")),
+            ("og:image:height", str(image.height or "")),
+            ("og:image:alt", image.alt or article.title),
         ]
     pairs += [
         ("article:published_time", iso(article.published_at)),
@@ -113,10 +137,10 @@ def twitter_card(request, article):
         ("twitter:title", article.title),
         ("twitter:description", article.lead),
     ]
-    if article.image:
+    if image := article.image:
         pairs += [
-            ("twitter:image", absolute_url(request, article.image.url)),
-            ("twitter:image:alt", article.image_alt or article.title),
+            ("twitter:image", absolute_url(request, image.file.url)),
+            ("twitter:image:alt", image.alt or article.title),
         ]
     return pairs
 
@@ -172,12 +196,9 @@ def news_article(request, article):
         "inLanguage": get_language(),
     }
     if article.image:
-        data["image"] = {
-            "@type": "ImageObject",
-            "url": absolute_url(request, article.image.url),
-            "width": article.image_width,
-            "height": article.image_height,
-        }
+        data["image"] = image_object(
+            request, article.image, caption=article.image_caption_shown
+        )
     dateline = dateline_parts(article)
     if dateline.place:
         data["dateline"] = dateline.place

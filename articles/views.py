@@ -61,7 +61,7 @@ def tag_detail(request, slug):
 
 
 def author_detail(request, slug):
-    author = get_object_or_404(Author, slug=slug)
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     lists_edition(cachekeys.author(author.pk))
     articles = (
         Article.objects.published().in_edition().filter(authors=author).newest_first()

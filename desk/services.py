@@ -22,7 +22,7 @@ twice and leave two revisions with the same text):
    (status, publication time), sets who saved it and the updated time,
    saves the row once (post_save: the page-cache keys of
    articles/invalidation.py are bumped after commit), saves the inlines,
-   refreshes the image renditions, keeps one revision, links new
+   keeps one revision, links new
    corrections to it and records the transition.
 4. ArticleAdmin.response_change() reports "done; now <state>".
 
@@ -35,15 +35,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.images import refresh_renditions
 from articles.models import Article, Author, Byline
 from articles.permissions import may_edit
 from redirects.services import address_of, record_move
 
 from . import revisions, workflow
 from .models import Transition
-
-IMAGE_FIELDS = {"image", "image_focal_x", "image_focal_y"}
 
 
 def stored_version(article):
@@ -147,11 +144,6 @@ def save_article(
         # A new article's own rows need its id. Its notes are not updates
         # of a text readers saw, so they leave updated_at alone.
         added = related()
-    if changed is not None and (
-        IMAGE_FIELDS.intersection(changed)
-        or (article.image and not article.image_renditions)
-    ):
-        refresh_renditions(obj=article)
     revision_note = workflow.MOVES[move].revision_note if move else None
     if changed is not None or revision_note:
         revision = revisions.record_revision(

@@ -170,7 +170,7 @@ def publish_problems(article):
         )
     if not (article.lead or "").strip():
         problems.append(_("The lead is missing."))
-    if article.image and not (article.image_alt or "").strip():
+    if article.image and not (article.image.alt or "").strip():
         problems.append(_("The main image has no alt text."))
     section = article.section if article.section_id else None
     if section is not None and not section.is_active:

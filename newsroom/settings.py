@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "accounts",
     "articles",
+    "mediabank",
     "desk",
     "participation",
     "comments",
@@ -360,6 +361,9 @@ SEARCH_WINDOW = env_int("DJANGO_SEARCH_WINDOW", 3_000)
 SEARCH_FRESH_SECONDS = env_int("DJANGO_SEARCH_FRESH_SECONDS", 60)
 IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
+# The media bank's page of a library image, e.g.
+# "https://mediabank.example.com/photos/{id}/"; empty: no link.
+MEDIABANK_URL_TEMPLATE = os.environ.get("DJANGO_MEDIABANK_URL_TEMPLATE", "")
 
 # Readers' accounts. Failed logins are counted per address and per account
 # (django-axes); after the limit, logins are refused for the cool-off time.

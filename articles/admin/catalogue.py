@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from mediabank.admin import ImageChooserMixin
 from redirects.services import save_section
 
-from ..images import refresh_renditions
 from ..models import (
     Author,
     HomeSlot,
@@ -47,16 +47,12 @@ class SectionAdmin(LabelledListEditableMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ImageChooserMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
-    raw_id_fields = ["user"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "photo" in form.changed_data or (obj.photo and not obj.photo_renditions):
-            refresh_renditions(obj=obj)
+    raw_id_fields = ["user", "photo"]
+    image_fields = ["photo"]
 
 
 @admin.register(HomeSlot)

@@ -3,7 +3,6 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -13,7 +12,6 @@ from taggit.managers import TaggableManager
 from .. import editions
 from ..sanitize import clean_body
 from ..text import unique_slug
-from ..validators import validate_image_file
 from .authors import Author
 from .queries import LISTING_KEYS, ArticleQuerySet
 from .reading import ArticleReading
@@ -122,39 +120,23 @@ class Article(ArticleReading, models.Model):
             "unknown tags are removed."
         ),
     )
-    image = models.ImageField(
-        _("main image"),
-        upload_to="articles/%Y/%m/",
+    image = models.ForeignKey(
+        "mediabank.Image",
+        verbose_name=_("main image"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        validators=[validate_image_file],
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_focal_x = models.PositiveSmallIntegerField(
-        _("focal point, across (%)"),
-        default=50,
-        validators=[MaxValueValidator(100)],
+        related_name="articles",
         help_text=_(
-            "Where the subject is, from the left edge: 0 to 100. Social "
-            "images are cropped around this point."
+            "A picture from the image library; its alt text and credit are "
+            "the library's."
         ),
     )
-    image_focal_y = models.PositiveSmallIntegerField(
-        _("focal point, down (%)"),
-        default=50,
-        validators=[MaxValueValidator(100)],
-        help_text=_("Where the subject is, from the top edge: 0 to 100."),
-    )
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    image_caption = models.CharField(_("caption"), max_length=300, blank=True)
-    image_credit = models.CharField(_("credit"), max_length=120, blank=True)
-    image_alt = models.CharField(
-        _("alt text"),
+    image_caption = models.CharField(
+        _("caption"),
         max_length=300,
         blank=True,
-        help_text=_("What the image shows, for readers who cannot see it."),
+        help_text=_("This story's caption; empty: the library caption."),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.DRAFT

@@ -3,8 +3,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..validators import validate_image_file
-
 
 class AuthorQuerySet(models.QuerySet):
     def with_published_articles(self):
@@ -19,10 +17,15 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     bio = models.TextField(_("short bio"), blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="authors/", blank=True, validators=[validate_image_file]
+    photo = models.ForeignKey(
+        "mediabank.Image",
+        verbose_name=_("photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authors",
+        help_text=_("A picture from the image library."),
     )
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),

@@ -95,7 +95,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a teaser card renders; the body stays in the database."""
-        return self.with_bylines().with_comment_count().defer("body")
+        return (
+            self.with_bylines()
+            .with_comment_count()
+            .select_related("image")
+            .defer("body")
+        )
 
     def for_detail(self):
         """What the article page renders: section, bylines, tags, corrections,
@@ -108,13 +113,20 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """The article page's own row and section. Its cached blocks load
+        """The article page's own row, section and main image (its credit
+        and alt text are the library's). Its cached blocks load
         the rest when they are rendered (`Article.load_detail`)."""
-        return self.select_related("section")
+        return self.select_related("section", "image")
 
     def for_feed(self):
-        """What a feed item carries: section, bylines and tags; no body."""
-        return self.with_bylines().prefetch_related("tags").defer("body")
+        """What a feed item carries: section, bylines, tags and the main
+        image; no body."""
+        return (
+            self.with_bylines()
+            .select_related("image")
+            .prefetch_related("tags")
+            .defer("body")
+        )
 
     def for_sitemap(self):
         """Just enough for a sitemap entry: URL, title and dates."""

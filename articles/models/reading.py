@@ -86,6 +86,13 @@ class ArticleReading:
         """The authors in the editor's order (uses the bylines prefetch)."""
         return [byline.author for byline in self.bylines.all()]
 
+    @property
+    def image_caption_shown(self):
+        """This story's caption of its main image, else the library's."""
+        if self.image_caption or self.image is None:
+            return self.image_caption
+        return self.image.caption
+
     def social_image_url(self, ratio="16:9"):
         """Absolute-path URL of the 16:9, 4:3 or 1:1 crop of the main image."""
         found = images.social_image(self, ratio)

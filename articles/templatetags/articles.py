@@ -255,7 +255,8 @@ def responsive_image(obj, kind="card", alt=""):
     Built here rather than in a template: a page shows dozens of them.
     """
     sizes, loading = IMAGE_KINDS[kind]
-    record = images.renditions_of(obj)
+    obj = images.holder(obj)
+    record = images.renditions_of(obj) if obj is not None else {}
     if not record.get("sizes"):
         return format_html(
             '<img class="image image--placeholder image--{}" src="{}" alt="{}" '

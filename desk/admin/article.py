@@ -11,6 +11,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles.models import Article, Correction
 from articles.permissions import may_edit, may_publish
+from mediabank.admin import ImageChooserMixin
 
 from .. import locks, services, workflow
 from .columns import ArticleColumnsMixin
@@ -28,8 +29,12 @@ from .editing import (
 
 
 @admin.register(Article)
-class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    ImageChooserMixin, DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
+    image_fields = ["image"]
+    raw_id_fields = ["image"]
     list_display = [
         "title",
         "section",
@@ -46,7 +51,6 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [BylineInline, CorrectionInline]
     readonly_fields = [
-        "image_preview",
         "created_at",
         "updated_at",
         "state_display",
@@ -91,14 +95,11 @@ class ArticleAdmin(DeskViewsMixin, ArticleColumnsMixin, admin.ModelAdmin):
         (
             _("Main image"),
             {
-                "fields": [
-                    "image",
-                    "image_preview",
-                    ("image_focal_x", "image_focal_y"),
-                    "image_alt",
-                    "image_caption",
-                    "image_credit",
-                ]
+                "fields": ["image", "image_caption"],
+                "description": _(
+                    "Alt text, credit and focal point belong to the image in "
+                    "the library: fixing them there fixes every story using it."
+                ),
             },
         ),
         (

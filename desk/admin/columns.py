@@ -1,5 +1,5 @@
 """What the article admin shows of an article besides its fields: the
-byline, the image preview, the length, the state and the desk's history."""
+byline, the length, the state and the desk's history."""
 
 from django.contrib import admin
 from django.utils import timezone
@@ -16,16 +16,6 @@ class ArticleColumnsMixin:
     @admin.display(description=_("authors"))
     def byline(self, obj):
         return ", ".join(author.name for author in obj.byline_authors) or "—"
-
-    @admin.display(description=_("preview"))
-    def image_preview(self, obj):
-        if not obj.image:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="{}" style="max-width: 320px; height: auto">',
-            obj.image.url,
-            obj.image_alt,
-        )
 
     @admin.display(description=_("length"))
     def length(self, obj):

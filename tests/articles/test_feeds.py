@@ -39,7 +39,7 @@ def newsdesk():
         published_at=now - timedelta(hours=5),
     )
     # A file removed from the disk must not break the feed.
-    older.image.storage.delete(older.image.name)
+    older.image.file.storage.delete(older.image.file.name)
     hidden = [
         make_article(
             section=section,
@@ -112,8 +112,8 @@ def test_feed_item_carries_link_lead_dates_authors_categories_and_image(
     assert [a["name"] for a in entry.authors] == ["Ann Lee", "Bob Roy"]
     assert sorted(t.term for t in entry.tags) == ["Brussels", "NATO", "World"]
     (enclosure,) = entry.enclosures
-    assert enclosure.href == f"http://testserver{newer.image.url}"
-    assert int(enclosure.length) == newer.image.size
+    assert enclosure.href == f"http://testserver{newer.image.file.url}"
+    assert int(enclosure.length) == newer.image.file.size
     assert enclosure.type == "image/jpeg"
 
 

@@ -11,8 +11,9 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.images import crop_box, refresh_renditions
-from articles.models import Article, Author
-from tests.factories import image_upload, make_article, make_author
+from articles.models import Author
+from mediabank.models import Image as LibraryImage
+from tests.factories import image_upload, make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +34,11 @@ def soup_of(response):
 
 def test_admin_upload_makes_every_width_in_jpeg_and_webp(client, section, editor):
     client.force_login(editor)
-    from tests.desk.test_admin import ADD_URL, article_form
+    from tests.mediabank.test_admin import ADD_URL, library_form
 
-    client.post(
-        ADD_URL,
-        article_form(section, image=image_upload(size=(2000, 1000)), image_alt="Pier"),
-    )
+    client.post(ADD_URL, library_form(file=image_upload(size=(2000, 1000))))
 
-    article = Article.objects.get(slug="gas-talks-resume")
-    sizes = article.image_renditions["sizes"]
+    sizes = LibraryImage.objects.get().renditions["sizes"]
     assert [(w, h) for w, h, _, _ in sizes] == [
         (320, 160),
         (640, 320),
@@ -103,19 +100,16 @@ def test_changing_the_focal_point_in_the_admin_recrops(client, section, editor):
     article = make_article(section=section, image=image_upload(size=(1600, 900)))
     refresh_renditions(obj=article)
     client.force_login(editor)
-    from tests.desk.test_admin import article_form
+    from tests.mediabank.test_admin import library_form
 
-    data = article_form(
-        section, image_focal_x="10", image_focal_y="20", image_alt="A field"
-    )
-    data.update(title=article.title, slug=article.slug)
     response = client.post(
-        reverse("admin:articles_article_change", args=[article.pk]), data
+        reverse("admin:mediabank_image_change", args=[article.image.pk]),
+        library_form(focal_x="10", focal_y="20", alt="A field"),
     )
 
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.image_renditions["focal"] == [0.1, 0.2]
+    assert article.image.renditions["focal"] == [0.1, 0.2]
     assert article.social_image_url("16:9").endswith("-16x9-10-20.jpg")
 
 
@@ -163,12 +157,12 @@ def test_renditions_are_made_lazily_once_then_read_no_files(
     client, section, monkeypatch, django_assert_num_queries
 ):
     article = make_article(section=section, image=image_upload(size=(800, 450)))
-    assert article.image_renditions == {}
+    assert article.image.renditions == {}
 
     client.get(section.get_absolute_url())  # first render makes them
 
     article.refresh_from_db()
-    assert len(article.image_renditions["sizes"]) == 3
+    assert len(article.image.renditions["sizes"]) == 3
 
     def no_disk(*args, **kwargs):
         raise AssertionError("rendering touched the file system")
@@ -185,19 +179,19 @@ def test_renditions_are_made_lazily_once_then_read_no_files(
 
 def test_image_deleted_from_disk_falls_back_to_the_placeholder(client, section):
     article = make_article(section=section, image=image_upload(size=(800, 450)))
-    stored(article.image.name).unlink()
+    stored(article.image.file.name).unlink()
 
     for url in [article.get_absolute_url(), "/", section.get_absolute_url()]:
         soup = soup_of(client.get(url))
         assert "img/placeholder.svg" in soup.select_one("img.image--placeholder")["src"]
     # refresh_from_db() would re-read the missing file's dimensions.
-    record = Article.objects.values_list("image_renditions", flat=True).get()
+    record = LibraryImage.objects.values_list("renditions", flat=True).get()
     assert "error" in record
 
 
 def test_corrupt_image_file_falls_back_to_the_placeholder(client, section):
     article = make_article(section=section, image=image_upload(size=(800, 450)))
-    stored(article.image.name).write_bytes(b"\xff\xd8\xff not really a jpeg")
+    stored(article.image.file.name).write_bytes(b"\xff\xd8\xff not really a jpeg")
 
     soup = soup_of(client.get(article.get_absolute_url()))
 
@@ -219,6 +213,7 @@ def test_truncated_image_file_falls_back_to_the_placeholder(client, section):
 
 def test_author_photo_gets_renditions_from_the_admin(client, editor):
     client.force_login(editor)
+    photo = make_image(file=image_upload(size=(400, 400)))
 
     response = client.post(
         reverse("admin:articles_author_add"),
@@ -226,14 +221,15 @@ def test_author_photo_gets_renditions_from_the_admin(client, editor):
             "name": "Anna Smirnova",
             "slug": "anna-smirnova",
             "bio": "Writes news.",
-            "photo": image_upload(size=(400, 400)),
+            "photo": photo.pk,
         },
     )
 
     assert response.status_code == 302
     author = Author.objects.get(slug="anna-smirnova")
-    assert [s[0] for s in author.photo_renditions["sizes"]] == [320, 400]
     soup = soup_of(client.get(author.get_absolute_url()))
+    photo.refresh_from_db()
+    assert [s[0] for s in photo.renditions["sizes"]] == [320, 400]
     img = soup.select_one(".author-header__photo picture img")
     assert img["alt"] == "Anna Smirnova"
 

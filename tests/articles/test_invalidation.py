@@ -13,7 +13,7 @@ from desk.models import Revision
 from desk.services import save_article
 from newsroom import freshness
 from tests.desk.test_admin import article_form
-from tests.factories import make_article, make_author, make_section
+from tests.factories import make_article, make_author, make_image, make_section
 from tests.invalidation import Reader, listing_pages
 
 pytestmark = pytest.mark.django_db
@@ -341,6 +341,9 @@ def test_new_renditions_bump_the_article_and_its_edition(
 ):
     from articles.images import refresh_renditions
 
+    image = make_image()
+    Article.objects.filter(pk=story.pk).update(image=image)
+    story.image = image
     with django_capture_on_commit_callbacks(execute=True):
         refresh_renditions(obj=story)
 

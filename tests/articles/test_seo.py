@@ -129,12 +129,14 @@ def test_article_with_authors_and_image_describes_both(client):
             "url": BASE + bob.get_absolute_url(),
         },
     ]
-    image_url = BASE + article.image.url
+    image_url = BASE + article.image.file.url
     assert json_ld["image"] == {
         "@type": "ImageObject",
         "url": image_url,
+        "contentUrl": image_url,
         "width": 160,
         "height": 90,
+        "description": "Leaders at the summit",
     }
     og = open_graph(data)
     assert og["og:image"] == image_url
@@ -212,9 +214,9 @@ def test_dateline_parts_split_place_and_date_from_the_source():
 def test_image_enclosure_of_a_missing_file_is_none():
     article = make_article(image=image_upload("gone.jpg"))
     request = RequestFactory().get("/")
-    assert seo.image_enclosure(request, article).length == article.image.size
+    assert seo.image_enclosure(request, article).length == article.image.file.size
 
-    article.image.storage.delete(article.image.name)
+    article.image.file.storage.delete(article.image.file.name)
 
     assert seo.image_enclosure(request, article) is None
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from articles.images import refresh_renditions
 from tests.articles.conftest import reference_article  # noqa: F401
 from tests.browser.conftest import open_chromium
-from tests.factories import image_upload, make_article
+from tests.factories import image_upload, make_article, make_image
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,8 +26,10 @@ def illustrated_reference(reference_article, settings):  # noqa: F811
     """The reference article with a main image and illustrated related
     stories, its uploads served at /media/."""
     settings.ROOT_URLCONF = "tests.browser.urls"
-    reference_article.image = image_upload(size=(1600, 900))
-    reference_article.image_alt = "Jaap de Hoop Scheffer and Sergei Ivanov"
+    reference_article.image = make_image(
+        file=image_upload(size=(1600, 900)),
+        alt="Jaap de Hoop Scheffer and Sergei Ivanov",
+    )
     reference_article.save()
     refresh_renditions(obj=reference_article)
     for i in range(4):

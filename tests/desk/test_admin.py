@@ -1,9 +1,8 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import image_upload, make_article, make_section
+from tests.factories import make_article, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +24,8 @@ def article_form(section, **overrides):
         "published_at_0": "2009-01-20",
         "published_at_1": "10:00:00",
         "comments_mode": "open",
-        "image_alt": "",
-        "image_focal_x": "50",
-        "image_focal_y": "50",
+        "image": "",
         "image_caption": "",
-        "image_credit": "",
         "bylines-TOTAL_FORMS": "0",
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "0",
@@ -130,51 +126,14 @@ def test_reader_account_cannot_open_the_admin(client, reader):
     assert "/admin/login/" in response["Location"]
 
 
-def test_non_image_upload_is_a_form_error(client, editor, section):
-    client.force_login(editor)
-    fake = SimpleUploadedFile("photo.jpg", b"not an image at all", "image/jpeg")
-
-    response = client.post(ADD_URL, article_form(section, image=fake))
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors["image"]
-    assert not Article.objects.filter(slug="gas-talks-resume").exists()
-
-
-def test_image_over_the_pixel_limit_is_a_form_error(client, editor, section, settings):
-    settings.IMAGE_MAX_PIXELS = 100 * 100
+def test_the_main_image_is_chosen_from_the_library(client, editor, section):
+    image = make_image(alt="A photo")
     client.force_login(editor)
 
-    response = client.post(
-        ADD_URL, article_form(section, image=image_upload(size=(200, 200)))
-    )
+    response = client.post(ADD_URL, article_form(section, image=image.pk))
 
-    assert response.status_code == 200
-    assert "pixels" in str(response.context["adminform"].form.errors["image"])
-    assert not Article.objects.exists()
-
-
-def test_image_over_the_size_limit_is_a_form_error(client, editor, section, settings):
-    settings.IMAGE_MAX_BYTES = 100
-    client.force_login(editor)
-
-    response = client.post(ADD_URL, article_form(section, image=image_upload()))
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors["image"]
-    assert not Article.objects.exists()
-
-
-def test_valid_image_upload_is_stored_with_its_size(client, editor, section):
-    client.force_login(editor)
-
-    client.post(
-        ADD_URL,
-        article_form(section, image=image_upload(size=(64, 48)), image_alt="A photo"),
-    )
-
-    article = Article.objects.get()
-    assert (article.image_width, article.image_height) == (64, 48)
+    assert response.status_code == 302
+    assert Article.objects.get().image == image
 
 
 def test_editing_published_text_sets_the_updated_time(client, editor, section):

@@ -13,7 +13,8 @@ from taggit.models import Tag, TaggedItem
 from articles import invalidation
 from articles.models import Article, Author, Byline, Section
 from demo import content
-from demo.pictures import IMAGE_SIZE, illustration, portrait
+from demo.pictures import IMAGE_SIZE, PHOTO_SIZE, illustration, portrait
+from mediabank.models import Image
 
 IMAGE_CREDIT = "Newsroom demo graphic"
 
@@ -90,7 +91,10 @@ def load_authors(made):
         made["authors"] += created
         if created and data["has_photo"]:
             photo = portrait(name, colour=content.colour("en", data["covers"][0]))
-            authors[slug].photo.save(f"{slug}.jpg", ContentFile(photo), save=True)
+            authors[slug].photo = library_image(
+                f"{slug}.jpg", photo, size=PHOTO_SIZE, title=name, alt=name
+            )
+            authors[slug].save(update_fields=["photo"])
             made["images"] += 1
     return authors
 
@@ -158,15 +162,28 @@ def create_article(story, *, section):
             colour=content.colour(section.language, section.slug),
             seed=story["slug"],
         )
-        article.image.save(f"{story['slug']}.jpg", ContentFile(picture), save=False)
-        # FieldFile.save() leaves the dimension fields empty here; without
-        # them every load of the row opens the file to measure it.
-        article.image_width, article.image_height = IMAGE_SIZE
-        article.image_alt = (
-            "Translucent circles over a colour gradient, with the words "
-            f"{section.name} and {place.upper()}."
+        article.image = library_image(
+            f"{story['slug']}.jpg",
+            picture,
+            size=IMAGE_SIZE,
+            title=story["image_caption"],
+            alt=(
+                "Translucent circles over a colour gradient, with the words "
+                f"{section.name} and {place.upper()}."
+            ),
+            caption=story["image_caption"],
+            copyright_holder=IMAGE_CREDIT,
         )
-        article.image_caption = story["image_caption"]
-        article.image_credit = IMAGE_CREDIT
     article.save()
     return article
+
+
+def library_image(name, data, *, size, **fields):
+    """A new library image of the JPEG bytes `data`."""
+    image = Image(**fields)
+    image.file.save(name, ContentFile(data), save=False)
+    # FieldFile.save() leaves the dimension fields empty here; without
+    # them every load of the row opens the file to measure it.
+    image.width, image.height = size
+    image.save()
+    return image

@@ -1,0 +1,25 @@
+from django import template
+
+from ..thumbnails import thumbnail
+
+register = template.Library()
+
+
+@register.inclusion_tag("mediabank/includes/figure.html")
+def image_figure(image, caption="", kind="article", css_class="article__figure"):
+    """A library image as a figure: the picture, the caption (the story's,
+    else the library's) and the credit “© holder / photographer”, linked to
+    the media bank when MEDIABANK_URL_TEMPLATE names it."""
+    return {
+        "image": image,
+        "caption": caption or image.caption,
+        "kind": kind,
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag
+def library_thumbnail(image):
+    """A small picture of a library image for the admin (its smallest
+    stored rendition, else the original); decorative beside its title."""
+    return thumbnail(image)

@@ -1,0 +1,120 @@
+"""The article form's image chooser in a real browser: found and used with
+the keyboard alone, axe-clean in the admin's light and dark themes with its
+dialog open; the library's list and form too."""
+
+import pytest
+from django.urls import reverse
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from articles.models import Article
+from tests.browser import axe
+from tests.browser.conftest import log_in
+from tests.factories import make_article, make_image, make_section, make_staff
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+VARIANTS = [("light", axe.DESKTOP), ("dark", axe.DESKTOP), ("light", axe.PHONE)]
+
+
+def focused(driver):
+    return driver.switch_to.active_element
+
+
+def test_an_editor_chooses_a_library_image_with_the_keyboard(
+    axe_browser, asgi_live_server
+):
+    browser = axe_browser
+    wait = WebDriverWait(browser, 10)
+    section = make_section(name="World", slug="world")
+    article = make_article(section=section, title="Gas talks resume")
+    make_image(title="Kremlin at night", photographer="Ivan Petrov")
+    pier = make_image(title="Pier at dawn", copyright_holder="Sputnik")
+    editor = make_staff(groups=["Editors"], email="chooser@example.com")
+    log_in(browser, asgi_live_server, editor)
+    browser.get(
+        asgi_live_server + reverse("admin:articles_article_change", args=[article.pk])
+    )
+
+    opener = wait.until(
+        lambda b: b.find_element(By.CSS_SELECTOR, ".image-chooser__open")
+    )
+    assert opener.is_displayed()
+    # Tab order reaches the button from the number input before it.
+    browser.find_element(By.ID, "id_image").click()
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser) == opener
+    focused(browser).send_keys(Keys.ENTER)
+
+    search = browser.find_element(By.CSS_SELECTOR, ".image-chooser__q")
+    assert focused(browser) == search
+    wait.until(
+        lambda b: len(b.find_elements(By.CSS_SELECTOR, ".image-chooser__pick")) == 2
+    )
+    failures = {}
+    for scheme, width in VARIANTS:
+        axe.emulate(browser, scheme=scheme, width=width)
+        found = axe.violations(browser)
+        if found:
+            failures[f"dialog {scheme} {width}"] = found
+    axe.emulate(browser, scheme="light", width=axe.DESKTOP)
+    assert not failures, axe.report(failures)
+
+    search.send_keys("pier")
+    wait.until(
+        lambda b: (
+            [
+                p.get_attribute("data-title")
+                for p in b.find_elements(By.CSS_SELECTOR, ".image-chooser__pick")
+            ]
+            == ["Pier at dawn"]
+        )
+    )
+    search.send_keys(Keys.TAB)
+    assert focused(browser).get_attribute("data-id") == str(pier.pk)
+    focused(browser).send_keys(Keys.ENTER)
+
+    wait.until(lambda b: not b.find_element(By.CSS_SELECTOR, "dialog").is_displayed())
+    assert browser.find_element(By.ID, "id_image").get_attribute("value") == str(
+        pier.pk
+    )
+    assert focused(browser) == opener
+    assert (
+        "Pier at dawn"
+        in browser.find_element(By.CSS_SELECTOR, ".image-chooser__chosen").text
+    )
+
+    # Escape closes the dialog without choosing.
+    opener.send_keys(Keys.ENTER)
+    wait.until(lambda b: b.find_element(By.CSS_SELECTOR, "dialog").is_displayed())
+    focused(browser).send_keys(Keys.ESCAPE)
+    wait.until(lambda b: not b.find_element(By.CSS_SELECTOR, "dialog").is_displayed())
+
+    browser.find_element(By.CSS_SELECTOR, "input[name=_continue]").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, ".messagelist"))
+    assert Article.objects.get(pk=article.pk).image_id == pier.pk
+
+
+def test_library_pages_have_no_axe_violations(axe_browser, asgi_live_server):
+    image = make_image(title="Pier at dawn", photographer="Ivan Petrov")
+    make_article(image=image)
+    editor = make_staff(groups=["Editors"], email="library@example.com")
+    log_in(axe_browser, asgi_live_server, editor)
+    pages = [
+        reverse("admin:mediabank_image_changelist"),
+        reverse("admin:mediabank_image_change", args=[image.pk]),
+        reverse("admin:mediabank_image_add"),
+        reverse("admin:articles_article_add"),
+    ]
+
+    failures = {}
+    for path in pages:
+        failures.update(
+            axe.check(axe_browser, asgi_live_server + path, variants=VARIANTS)
+        )
+
+    assert not failures, axe.report(failures)
