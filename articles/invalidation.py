@@ -8,10 +8,11 @@ bypass signals (QuerySet.update(), bulk_create()) call `changed()` or
 `articles_changed()` themselves. freshness.bump() waits for the commit.
 """
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag
 
-from mediabank.models import Image
+from mediabank.models import GalleryItem, Image
 from newsroom import freshness
 
 from . import cachekeys
@@ -80,9 +81,14 @@ def keys_of_article_id(pk, article=None):
 
 def image_keys(image_pk):
     """The keys of every page showing the library image `image_pk`: the
-    articles using it (their pages, and their edition's lists when listed)
-    and the authors it portrays (one query each)."""
-    articles = Article.objects.filter(image=image_pk).only("status", "language")
+    articles using it as main image or in their gallery (their pages, and
+    their edition's lists when listed) and the authors it portrays (one
+    query each)."""
+    articles = (
+        Article.objects.filter(Q(image=image_pk) | Q(gallery_items__image=image_pk))
+        .distinct()
+        .only("status", "language")
+    )
     keys = []
     for article in articles:
         keys += keys_of_article_id(article.pk, article)
@@ -108,7 +114,7 @@ def changed(obj):
         freshness.bump(cachekeys.author(obj.pk))
     elif isinstance(obj, Tag):
         freshness.bump(cachekeys.tag(obj.pk))
-    elif isinstance(obj, Byline | Correction | HomeSlot):
+    elif isinstance(obj, Byline | Correction | HomeSlot | GalleryItem):
         freshness.bump(*keys_of_article_id(obj.article_id, owner(obj)))
     elif isinstance(obj, Image) and obj.pk is not None:
         freshness.bump(*image_keys(obj.pk))
@@ -136,7 +142,17 @@ def _on_tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 def connect():
     """Connect the rules to the signals of every model they cover."""
-    for model in (Article, Section, Author, Tag, Byline, Correction, HomeSlot, Image):
+    for model in (
+        Article,
+        Section,
+        Author,
+        Tag,
+        Byline,
+        Correction,
+        HomeSlot,
+        Image,
+        GalleryItem,
+    ):
         uid = f"articles.invalidation.{model.__name__}"
         post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)
         post_delete.connect(_on_save_or_delete, sender=model, dispatch_uid=uid)

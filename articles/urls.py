@@ -1,5 +1,7 @@
 from django.urls import path
 
+from mediabank.views import gallery_image
+
 from . import converters, views  # noqa: F401 - registers "tagslug"
 from .feeds import (
     AuthorAtomFeed,
@@ -53,4 +55,9 @@ urlpatterns = [
     path("archive/<int:year>/<int:month>/", views.archive_month, name="archive_month"),
     path("<slug:slug>/", views.section_detail, name="section"),
     path("<slug:section>/<slug:slug>/", views.article_detail, name="detail"),
+    path(
+        "<slug:section>/<slug:slug>/gallery/<int:n>/",
+        gallery_image,
+        name="gallery",
+    ),
 ]

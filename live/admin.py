@@ -1,17 +1,21 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import LivePost, LiveStory
+from .seo import post_text
 
 
 @admin.register(LiveStory)
 class LiveStoryAdmin(admin.ModelAdmin):
     """Which articles are live stories; closing one ends its coverage."""
 
-    list_display = ["article", "started_at", "closed_at"]
+    list_display = ["article", "started_at", "closed_at", "post_links"]
     list_select_related = ["article"]
     search_fields = ["article__title"]
     autocomplete_fields = ["article"]
@@ -36,6 +40,20 @@ class LiveStoryAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for story in queryset.select_related("article"):
             services.delete_live_story(story=story)
+
+    @admin.display(description=_("posts"))
+    def post_links(self, story):
+        add = reverse("admin:live_livepost_add")
+        posts = reverse("admin:live_livepost_changelist")
+        return format_html(
+            '<a href="{}?story={}">{}</a> · <a href="{}?story={}">{}</a>',
+            add,
+            story.pk,
+            _("Add a post"),
+            posts,
+            story.pk,
+            _("Posts"),
+        )
 
     @admin.action(description=_("End the coverage of the selected stories"))
     def close_coverage(self, request, queryset):
@@ -71,7 +89,7 @@ class LivePostAdmin(admin.ModelAdmin):
     live/services.py (page cache, open pages)."""
 
     form = LivePostForm
-    list_display = ["__str__", "story", "author", "posted_at", "edited_at"]
+    list_display = ["excerpt", "kind", "story", "author", "posted_at", "edited_at"]
     list_filter = ["kind", "story"]
     list_select_related = ["story__article", "author"]
     search_fields = ["body", "quote_author", "link_url"]
@@ -80,6 +98,10 @@ class LivePostAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["story"] if obj else []
+
+    @admin.display(description=_("text"))
+    def excerpt(self, post):
+        return Truncator(post_text(post)).chars(80) or str(post)
 
     def save_model(self, request, obj, form, change):
         # The form has set them on `obj`, a cleared image as "".

@@ -93,7 +93,12 @@ class LivePost(models.Model):
         upload_to="live/%Y/%m/",
         blank=True,
         validators=[validate_image_file],
+        width_field="image_width",
+        height_field="image_height",
     )
+    # The page gives the image its size, so nothing moves as it loads.
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
         _("alt text"),
         max_length=300,

@@ -103,10 +103,13 @@ def edit_post(*, post, **fields):
 def delete_post(*, post):
     """Remove a post, even from a closed story (a legal takedown must stay
     possible); open pages drop it."""
-    story, pk = post.story, post.pk
+    story, pk, image = post.story, post.pk, post.image
     with transaction.atomic():
         post.delete()
         _changed(story)
+        if image:
+            # The file goes only once the row is surely gone.
+            transaction.on_commit(lambda: image.delete(save=False))
     broadcast.send(story, {"type": "deleted", "id": pk})
 
 

@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Image, LibraryTag
+from .models import GalleryItem, Image, LibraryTag
 from .thumbnails import thumbnail
 from .widgets import ImageChooserWidget
 
@@ -28,6 +28,18 @@ class ImageChooserMixin:
             rel = db_field.remote_field
             kwargs["widget"] = ImageChooserWidget(rel, self.admin_site)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class GalleryItemInline(ImageChooserMixin, admin.TabularInline):
+    """The article's gallery, in the article admin: library images in
+    order, each with this story's caption."""
+
+    model = GalleryItem
+    fields = ["position", "image", "caption"]
+    image_fields = ["image"]
+    raw_id_fields = ["image"]
+    extra = 0
+    ordering = ["position", "id"]
 
 
 @admin.register(Image)

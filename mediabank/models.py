@@ -169,3 +169,52 @@ class Image(models.Model):
         names one (else empty)."""
         template = settings.MEDIABANK_URL_TEMPLATE
         return template.format(id=self.pk) if template and self.pk else ""
+
+
+class GalleryItemQuerySet(models.QuerySet):
+    def for_gallery(self):
+        """The items in the editor's order with their images: one query
+        whatever their number."""
+        return self.select_related("image").order_by("position", "id")
+
+
+class GalleryItem(models.Model):
+    """One library image in an article's gallery, with this story's
+    caption."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="gallery_items",
+    )
+    image = models.ForeignKey(
+        Image,
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        related_name="gallery_items",
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    caption = models.CharField(
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("This story's caption; empty: the library caption."),
+    )
+
+    objects = GalleryItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery")
+        indexes = [
+            models.Index(fields=["article", "position", "id"], name="gallery_order_idx")
+        ]
+
+    def __str__(self):
+        return self.image.title
+
+    @property
+    def caption_shown(self):
+        return self.caption or self.image.caption

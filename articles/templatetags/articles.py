@@ -245,6 +245,12 @@ IMAGE_KINDS = {
     # Related stories: two to a row under the article, up to 25rem each.
     "related": ("(max-width: 39.99em) 12.5rem, 25rem", "lazy"),
     "author": ("6rem", "lazy"),
+    # A gallery's pictures: the article's width, loaded when shown.
+    "gallery": (
+        "(min-width: 76em) 51.25rem, (min-width: 60em) calc(100vw - 24.75rem), "
+        "(min-width: 40em) calc(100vw - 3rem), calc(100vw - 2rem)",
+        "lazy",
+    ),
 }
 
 

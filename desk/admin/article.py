@@ -11,7 +11,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles.models import Article, Correction
 from articles.permissions import may_edit, may_publish
-from mediabank.admin import ImageChooserMixin
+from mediabank.admin import GalleryItemInline, ImageChooserMixin
 
 from .. import locks, services, workflow
 from .columns import ArticleColumnsMixin
@@ -49,7 +49,7 @@ class ArticleAdmin(
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [BylineInline, CorrectionInline]
+    inlines = [BylineInline, GalleryItemInline, CorrectionInline]
     readonly_fields = [
         "created_at",
         "updated_at",

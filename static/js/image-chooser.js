@@ -93,4 +93,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".image-chooser").forEach(setup);
   });
+  // A gallery row added in the article form.
+  document.addEventListener("formset:added", function (event) {
+    event.target.querySelectorAll(".image-chooser").forEach(setup);
+  });
 })();

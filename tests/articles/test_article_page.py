@@ -188,8 +188,9 @@ def test_article_page_query_count_is_flat(
     # translations, related articles (the section's newest, shared-tag
     # counts, the candidates, their bylines), breaking banner, section menu,
     # the edition's next time boundary, newsfeed, discussion (its counter and
-    # the page count of its threads), chat messages, its live story (none)
-    with django_assert_num_queries(19):
+    # the page count of its threads), chat messages, its live story (none),
+    # its gallery (none)
+    with django_assert_num_queries(20):
         client.get(article.get_absolute_url())
     # warm: none; the article's row (with its section) and the rest (chat
     # history too) from the fragment cache

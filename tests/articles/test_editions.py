@@ -246,8 +246,9 @@ def test_article_page_query_count_is_flat_with_translations(
     # cold: article+section, bylines, tags, corrections, translation_of,
     # translations, related (the section's newest, shared-tag counts; no
     # candidates), banner, menu, the edition's next time boundary, newsfeed,
-    # discussion (counter, threads), chat messages, live story (none)
-    with django_assert_num_queries(17):
+    # discussion (counter, threads), chat messages, live story (none),
+    # gallery (none)
+    with django_assert_num_queries(18):
         client.get(reference_article.get_absolute_url())
     # warm: none (the article's row and the chat history are cached blocks)
     with django_assert_num_queries(0):

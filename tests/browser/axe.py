@@ -99,6 +99,12 @@ def check(driver, url, *, variants):
     wholly at the first scheme of each width, with COLOUR_RULES at the others.
     {"url scheme width": violations} for the variants with any."""
     driver.get(url)
+    return check_open(driver, variants=variants, name=url)
+
+
+def check_open(driver, *, variants, name):
+    """check() of the page as it is now (a dialog opened, a slide shown),
+    back in the light scheme on a desktop after."""
     failures = {}
     checked_widths = set()
     for scheme, width in variants:
@@ -106,7 +112,8 @@ def check(driver, url, *, variants):
         found = violations(driver, COLOUR_RULES if width in checked_widths else None)
         checked_widths.add(width)
         if found:
-            failures[f"{url} {scheme} {width}px"] = found
+            failures[f"{name} {scheme} {width}px"] = found
+    emulate(driver, scheme="light", width=DESKTOP)
     return failures
 
 

@@ -295,8 +295,8 @@ def test_article_page_query_count_is_flat_in_comments(
     # cold: article, bylines, tags, corrections, translations, related
     # articles (two: this article has no peers), breaking banner, menu, the
     # edition's next time boundary, newsfeed, comment counter, comment page
-    # count, page, replies, chat messages, live story (none)
-    with django_assert_num_queries(19):
+    # count, page, replies, chat messages, live story (none), gallery (none)
+    with django_assert_num_queries(20):
         client.get(article.get_absolute_url())
     # warm: none; the article's row, the chat history and the discussion, the
     # same for every anonymous reader, from the fragment cache

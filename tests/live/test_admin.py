@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from articles import cachekeys
+from live import services
 from live.models import LivePost, LiveStory
 from tests.factories import image_upload, make_article, make_author_user, make_staff
 from tests.live.conftest import post
@@ -175,3 +176,20 @@ def test_editor_moves_the_start_and_deletes_a_story(client, editor, story, bumpe
     assert LiveStory.objects.exists() is False
     assert LivePost.objects.exists() is False
     assert cachekeys.article(story.pk) in bumped
+
+
+def test_story_list_links_to_adding_and_listing_its_posts(client, editor, story):
+    post(story, "Ours.")
+    other = services.start_live_story(article=make_article())
+    post(other, "Theirs.")
+    client.force_login(editor)
+
+    listing = client.get(STORIES).content.decode()
+    posts = client.get(
+        reverse("admin:live_livepost_changelist") + f"?story={story.pk}"
+    ).content.decode()
+    add = client.get(POST_ADD + f"?story={story.pk}").content.decode()
+
+    assert f'{POST_ADD}?story={story.pk}"' in listing
+    assert "Ours." in posts and "Theirs." not in posts
+    assert f'<option value="{story.pk}" selected>' in add

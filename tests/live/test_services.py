@@ -176,3 +176,16 @@ def test_only_a_public_story_tells_its_open_pages(
 
     kinds = [event["type"] for event in sent]
     assert kinds == (["post", "edited", "deleted", "closed"] if not overrides else [])
+
+
+def test_deleting_an_image_post_removes_its_file_after_commit(
+    story, django_capture_on_commit_callbacks
+):
+    made = post(story, "", kind="image", image=image_upload(), image_alt="A hall")
+    storage, name = made.image.storage, made.image.name
+    assert (made.image_width, made.image_height) == (64, 48)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_post(post=made)
+
+    assert storage.exists(name) is False

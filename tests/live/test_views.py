@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from live import services
 from live.models import LivePost
-from tests.factories import make_article
+from tests.factories import image_upload, make_article
 from tests.invalidation import Reader
 from tests.live.conftest import NOT_PUBLIC, post
 
@@ -47,12 +47,14 @@ def test_posts_show_newest_first_with_anchor_and_time(client, story):
 def test_each_kind_renders(client, story):
     post(story, "Not a step back.", kind="quote", quote_author="A. Minister")
     post(story, "", kind="link", link_url="https://example.com/x", link_title="Doc")
+    post(story, "", kind="image", image=image_upload(), image_alt="The hall")
 
     html = client.get(story.get_absolute_url()).content.decode()
 
     assert "<blockquote><p>Not a step back.</p></blockquote>" in html
     assert "— A. Minister" in html
     assert '<a href="https://example.com/x" rel="noopener">Doc</a>' in html
+    assert 'alt="The hall" width="64" height="48" loading="lazy">' in html
 
 
 def test_article_without_story_shows_no_live_section(client):
@@ -92,12 +94,12 @@ def test_live_page_queries_are_constant(
         post(story, f"Update {i}.")
     settings.LIVE_POSTS_PER_PAGE = 20
 
-    # With the fragment cache off, an article page costs 19 queries; the live
-    # story adds 3 whatever its length: the story, the count, a page of posts
-    # with their authors.
-    with django_assert_num_queries(22):
+    # With the fragment cache off, an article page costs 20 queries (its
+    # gallery included); the live story adds 3 whatever its length: the
+    # story, the count, a page of posts with their authors.
+    with django_assert_num_queries(23):
         client.get(story.get_absolute_url())
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         client.get(story.get_absolute_url() + "?page=2")
 
 
