@@ -9,6 +9,7 @@ from taggit.models import Tag, TaggedItem
 
 from accounts.models import User
 from articles.models import Article, Author, Byline, Section
+from mediabank.models import Image
 from tests import reference
 from tests.factories import make_article
 
@@ -137,6 +138,19 @@ def test_images_are_stored_under_media_root(load_demo, media_root):
     assert article.image_caption_shown
     assert article.image.credit
     assert Author.objects.exclude(photo=None).exists()
+
+
+def test_images_have_their_renditions_made_at_load(load_demo, media_root):
+    """A reader's first visit writes nothing: every library image already has
+    its renditions on disk, as an editor's upload would."""
+    images = list(Image.objects.all())
+
+    assert images
+    for image in images:
+        sizes = image.renditions.get("sizes")
+        assert sizes, image
+        for _width, _height, jpeg, webp in sizes:
+            assert (media_root / jpeg).is_file() and (media_root / webp).is_file()
 
 
 def test_draft_and_scheduled_articles_stay_hidden(load_demo):

@@ -15,6 +15,7 @@ from articles.models import Article, Author, Byline, Section
 from demo import content
 from demo.pictures import IMAGE_SIZE, PHOTO_SIZE, illustration, portrait
 from mediabank.models import Image
+from mediabank.services import save_image
 
 IMAGE_CREDIT = "Newsroom demo graphic"
 
@@ -185,5 +186,6 @@ def library_image(name, data, *, size, **fields):
     # FieldFile.save() leaves the dimension fields empty here; without
     # them every load of the row opens the file to measure it.
     image.width, image.height = size
-    image.save()
-    return image
+    # Its renditions too, as an editor's upload gets them: a reader's first
+    # visit then reads pages and writes nothing.
+    return save_image(image=image)
