@@ -77,3 +77,23 @@ def test_production_logs_are_json_lines_with_the_request_id(settings):
     assert line["message"] == "hi"
     assert line["request_id"] == "-"
     assert "time" in line
+
+
+def csp_of(response):
+    return response["Content-Security-Policy"]
+
+
+@pytest.mark.urls("tests.newsroom.pagecache_urls")
+def test_the_policy_built_once_is_django_csps_and_follows_its_settings(
+    db, client, settings
+):
+    from csp.utils import build_policy
+
+    assert csp_of(client.get("/shown/")) == build_policy()
+    nonced = client.get("/nonce/")
+    nonce = nonced.content.decode().split("nonce=")[1].split(">")[0]
+    assert csp_of(nonced) == build_policy(nonce=nonce)
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+
+    assert csp_of(client.get("/shown/")) == "default-src 'none'"
