@@ -118,9 +118,8 @@ def main():
     for name, path in urls.items():
         cache.clear()
         cold = count_queries(client, path)
-        # Twice: on a fresh demo the first rendering of an image makes its
-        # renditions and saves the article (a bump), so the blocks of that
-        # request are not stored (newsroom/fragments.py) until the next one.
+        # Warmed twice, as the HTTP benchmark's query count does: a block is
+        # not stored by a request during which one of its keys was bumped.
         client.get(path, secure=True)
         warm = count_queries(client, path)
         _, n_calls = calls(client, path)
