@@ -126,6 +126,8 @@ def test_a_gallery_row_added_in_the_form_gets_the_chooser(
     assert dialog.get_attribute("aria-labelledby") == (
         "id_gallery_items-0-image_dialog_title"
     )
+    failures = axe.check_open(browser, variants=VARIANTS, name="added row's dialog")
+    assert not failures, axe.report(failures)
     search.send_keys("pier")
     wait.until(
         lambda b: (
