@@ -10,6 +10,7 @@ whose one card changed renders just that card again.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -20,7 +21,7 @@ from newsroom import fragments, freshness
 
 from . import cachekeys, editions, search, services
 from .models import Article, Section
-from .pagination import paginate_ids
+from .pagination import CappedPaginator, paginate, paginate_ids
 
 
 def article_keys(article):
@@ -83,8 +84,11 @@ def cards(items, *, level=2, show_section=False, featured=False, image="card"):
     Of a QuerySet only the ids are read first; its rows, bylines and
     counters are loaded when a card must be rendered again.
     """
-    if isinstance(items, QuerySet) and items._result_cache is None:
-        ids = list(items.values_list("pk", flat=True))
+    if isinstance(items, Ids) or (
+        isinstance(items, QuerySet) and items._result_cache is None
+    ):
+        ids = items if isinstance(items, Ids) else items.values_list("pk", flat=True)
+        ids = list(ids)
         rows = SimpleLazyObject(
             lambda: {a.pk: a for a in Article.objects.filter(pk__in=ids).for_listing()}
         )
@@ -118,6 +122,34 @@ def cards(items, *, level=2, show_section=False, featured=False, image="card"):
         ]
     )
     return mark_safe("".join(html))
+
+
+class Ids(list):
+    """The ids of a page of articles, in order: its cards load the rows they
+    must render again (cards())."""
+
+
+def listing_page(request, rows, *, name, keys=None, param="page"):
+    """paginate(), with the page's count and ids kept like a block of the
+    edition's lists (`name` tells listings apart): a warm listing page reads
+    no row. `?page=` values other than a number are paginated uncached."""
+    number = request.GET.get(param) or "1"
+    if not (number.isdigit() and len(number) <= 5):
+        return paginate(request, rows, keys=keys, param=param)
+    language = editions.current()
+
+    def read():
+        depend_on_edition(language)
+        page = paginate(request, rows, keys=keys, param=param)
+        ids = list(page.object_list.values_list("pk", flat=True))
+        return page.paginator.count, page.number, ids
+
+    per_page = settings.ARTICLES_PER_PAGE
+    key = fragments.cache_key("listing", language, *name, number, per_page)
+    count, found, ids = fragments.cached(key, read)
+    paginator = CappedPaginator(rows, per_page, keys=keys)
+    paginator.count = count
+    return Page(Ids(ids), found, paginator)
 
 
 def front_page():

@@ -108,7 +108,7 @@ class LatestArticlesFeed(Feed):
         if obj is not None:
             key = getattr(cachekeys, type(obj).__name__.lower())
             freshness.depend(key(obj.pk))
-        ids = list(self.articles(obj).values_list("pk", flat=True)[:FEED_SIZE])
+        ids = self.item_ids(obj)
         rows = {}
 
         def build(pk):
@@ -129,18 +129,13 @@ class LatestArticlesFeed(Feed):
             return one.cached_item(one.items[0])
 
         feed = self.feed_of(obj, request, [])
+        variant = (self.feed_type.__name__, request.scheme, request.get_host())
         feed.items = [
             item
             for item in fragments.cached_many(
                 [
                     (
-                        fragments.cache_key(
-                            "feed-item",
-                            pk,
-                            self.feed_type.__name__,
-                            request.scheme,
-                            request.get_host(),
-                        ),
+                        fragments.cache_key("feed-item", pk, *variant),
                         partial(build, pk),
                     )
                     for pk in ids
@@ -149,6 +144,23 @@ class LatestArticlesFeed(Feed):
             if item is not None
         ]
         return feed
+
+    # Whether the feed's ids may be kept like a block of the edition's lists.
+    cache_ids = True
+
+    def item_ids(self, obj):
+        """The ids of the feed's articles, newest first: kept like a block of
+        the edition's lists, which they change with."""
+        language = editions.current()
+
+        def read():
+            blocks.depend_on_edition(language)
+            return list(self.articles(obj).values_list("pk", flat=True)[:FEED_SIZE])
+
+        if not self.cache_ids:
+            return read()
+        subject = None if obj is None else (type(obj).__name__, obj.pk)
+        return fragments.cached(fragments.cache_key("feed-ids", subject), read)
 
     def feed_of(self, obj, request, items):
         """Django's feed of `items` (the channel with those items built)."""
@@ -240,6 +252,10 @@ class SectionAtomFeed(SectionFeed):
 
 
 class TagFeed(LatestArticlesFeed):
+    # Read each time: the tag listing follows even bulk tagging, which bumps
+    # no content key.
+    cache_ids = False
+
     def get_object(self, request, slug):
         return get_in_edition_or_404("tag", slug)
 

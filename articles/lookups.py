@@ -11,9 +11,10 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from taggit.models import Tag
 
+from newsroom import fragments, freshness
 from redirects.models import Redirect
 
-from . import editions
+from . import cachekeys, editions
 from .models import Article, Section, TagListing
 
 
@@ -38,7 +39,33 @@ def public_tags(language=None):
 def find_in_edition(kind, slug, *, section=None, language=None):
     """The public section, tag or article `slug` names in the edition
     `language` (default: the page's), or None. Articles need their section's
-    slug too, and include archived ones (readable at their address)."""
+    slug too, and include archived ones (readable at their address).
+
+    A section or article found is kept like a cached block (its row is what
+    building and compiling the query costs most of a warm page): fresh while
+    its own key and its section's are (every save bumps them, as for the
+    page showing it) and, for an article, until it expires. Nothing found is
+    never kept: a scheduled article appears at its time."""
+    if kind not in ("section", "article"):
+        return _find(kind, slug, section=section, language=language)
+    language = language or editions.current()
+    key = fragments.cache_key(f"row-{kind}", language, section, slug)
+    return fragments.cached(
+        key, lambda: _found(_find(kind, slug, section=section, language=language))
+    )
+
+
+def _found(row):
+    """Say what `row` (a section or an article with its section) shows."""
+    if isinstance(row, Article):
+        freshness.depend(cachekeys.article(row.pk), cachekeys.section(row.section_id))
+        freshness.not_after(row.expires_at)
+    elif row is not None:
+        freshness.depend(cachekeys.section(row.pk))
+    return row
+
+
+def _find(kind, slug, *, section=None, language=None):
     if kind == "section":
         found = Section.objects.in_edition(language)
     elif kind == "tag":

@@ -45,7 +45,7 @@ def section_detail(request, slug):
     articles = (
         Article.objects.published().in_edition().filter(section=section).newest_first()
     )
-    page = paginate(request, articles)
+    page = blocks.listing_page(request, articles, name=("section", section.pk))
     return render(
         request, "articles/section_detail.html", {"section": section, "page": page}
     )
@@ -56,6 +56,8 @@ def tag_detail(request, slug):
     lists_edition(cachekeys.tag(tag.pk))
     articles = Article.objects.published().in_edition().newest_first()
     listing = TagListing.objects.filter(tag=tag).published().in_edition()
+    # Not a cached listing: the tag listing follows any write path (database
+    # triggers), even tagging in bulk, which bumps no content key.
     page = paginate(request, articles, keys=listing.newest_first().article_ids())
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
@@ -66,7 +68,7 @@ def author_detail(request, slug):
     articles = (
         Article.objects.published().in_edition().filter(authors=author).newest_first()
     )
-    page = paginate(request, articles)
+    page = blocks.listing_page(request, articles, name=("author", author.pk))
     return render(
         request, "articles/author_detail.html", {"author": author, "page": page}
     )
@@ -161,7 +163,7 @@ def archive_month(request, year, month):
 def _archive(request, start, end, first_day, *, period):
     lists_edition()
     articles = Article.objects.published_between(start, end).in_edition().newest_first()
-    page = paginate(request, articles)
+    page = blocks.listing_page(request, articles, name=("archive", start, end))
     # The count is read already; the rows are read by the cards, if needed.
     if not page.paginator.count:
         raise Http404("No articles were published then.")

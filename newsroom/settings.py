@@ -215,9 +215,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.site",
             ],
+            # {% translate %} of a literal looked up once per language.
+            "libraries": {"i18n": "newsroom.templatetags.translations"},
         },
     },
 ]
+# Django warns of any library name given twice: "i18n" above is meant to
+# replace Django's own (newsroom/templatetags/translations.py).
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # Widgets render through TEMPLATES (the project can override a stock widget
 # template), and the first field with an error takes the focus.
@@ -463,7 +468,7 @@ if not DEBUG:
     # choice, off by default (and its deploy-check warning silenced).
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
     if not SECURE_HSTS_PRELOAD:
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]
     # Behind a TLS-terminating proxy or load balancer.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

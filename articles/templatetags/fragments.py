@@ -1,9 +1,24 @@
+import itertools
+
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from newsroom import fragments
 
 register = template.Library()
+
+# Bumped when a setting changes (tests): every {% once %} renders again.
+_generation = itertools.count()
+_current = [next(_generation)]
+
+
+@receiver(setting_changed)
+def _forget_once_blocks(**kwargs):
+    _current[0] = next(_generation)
 
 
 class FragmentNode(template.Node):
@@ -50,3 +65,37 @@ def fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(name, parts, unless, nodelist)
+
+
+class OnceNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.generation, self.rendered = None, {}
+
+    def render(self, context):
+        if self.generation != _current[0]:
+            self.generation, self.rendered = _current[0], {}
+        key = (get_language(), get_script_prefix())
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = mark_safe(self.nodelist.render(context))
+        return html
+
+
+@register.tag
+def once(parser, token):
+    """Markup that is the same on every page of a language, rendered once per
+    process and language (and script prefix) and then reused:
+
+        {% once %}<a href="{% url 'articles:home' %}">{{ SITE_NAME }}</a>{% endonce %}
+
+    Only for what depends on nothing but the language, the settings, URL
+    reversing and static files (the site's chrome: its head links, labels,
+    footer): never a variable of the page, the request or the reader. A
+    changed setting (tests) renders every block again.
+    """
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("once takes no arguments.")
+    nodelist = parser.parse(("endonce",))
+    parser.delete_first_token()
+    return OnceNode(nodelist)

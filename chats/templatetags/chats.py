@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from articles import cachekeys
@@ -27,15 +28,12 @@ def chat_room(context, target):
     if room.kind == "article":
         # An article's room closes with its discussion, by the clock alone.
         freshness.not_after(room.target.comments_close_at)
-    messages = list(
-        ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
-    )
-    messages.reverse()
     return {
         "request": request,
         "user": user,
         "room": room,
-        "chat_messages": messages,
+        # Read inside the history's cached block, only when it is rendered.
+        "chat_messages": SimpleLazyObject(lambda: recent_messages(room)),
         "ban_message": (
             refusal_notice(user, scope=Scope.CHATS, **{room.kind: room.target})
             if room.is_open
@@ -45,6 +43,16 @@ def chat_room(context, target):
         "can_delete": user.has_perm("chats.delete_chatmessage"),
         "socket_url": f"{room.socket_path}?lang={get_language()}",
     }
+
+
+def recent_messages(room):
+    """The room's history, oldest first; the block showing it shows the room."""
+    freshness.depend(cachekeys.chat(room.kind, room.target.pk))
+    messages = list(
+        ChatMessage.objects.in_room(room).latest_for_display(settings.CHATS_HISTORY)
+    )
+    messages.reverse()
+    return messages
 
 
 @register.filter

@@ -2,6 +2,7 @@
 the room (cachekeys.chat), and posting or deleting a message bumps it."""
 
 import pytest
+from django.test import TestCase
 from django.urls import reverse
 
 from articles import cachekeys
@@ -44,6 +45,8 @@ def test_deleting_messages_bumps_each_room_once(admin_client, article, reader, b
         ChatMessage.objects.create(article=article, user=reader, text="Two"),
         ChatMessage.objects.create(section=article.section, user=reader, text="3"),
     ]
+    anonymous = Reader()
+    anonymous.warm([article.get_absolute_url()])
 
     admin_client.post(
         reverse("admin:chats_chatmessage_changelist"),
@@ -54,4 +57,17 @@ def test_deleting_messages_bumps_each_room_once(admin_client, article, reader, b
         cachekeys.chat("article", article.pk),
         cachekeys.chat("section", article.section.pk),
     ]
-    assert "Two" not in Reader().text(article.get_absolute_url())
+    assert "Two" not in anonymous.text(article.get_absolute_url())
+
+
+def test_a_renamed_author_is_seen_in_the_cached_history(article, reader):
+    ChatMessage.objects.create(article=article, user=reader, text="Hello")
+    anonymous = Reader()
+    anonymous.warm([article.get_absolute_url()])
+
+    user = type(reader).objects.get(pk=reader.pk)  # as a form loads it
+    user.display_name = "Renamed Reader"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        user.save()
+
+    assert "Renamed Reader" in anonymous.text(article.get_absolute_url())

@@ -298,14 +298,14 @@ def test_article_page_query_count_is_flat_in_comments(
     # count, page, replies, chat messages, live story (none), gallery (none)
     with django_assert_num_queries(20):
         client.get(article.get_absolute_url())
-    # warm: article, chat messages; the discussion, the same for every
-    # anonymous reader, from the fragment cache
-    with django_assert_num_queries(2):
+    # warm: none; the article's row, the chat history and the discussion, the
+    # same for every anonymous reader, from the fragment cache
+    with django_assert_num_queries(0):
         client.get(article.get_absolute_url())
     # a reader's own discussion: session, user, counter, page count, page,
     # replies, suspension, chat block, permissions
     client.force_login(reader)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(article.get_absolute_url())
 
 
