@@ -3,7 +3,6 @@ image form, and the chooser endpoint the article form's dialog reads."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -74,11 +73,7 @@ class ImageAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(uses=Count("articles", distinct=True))
-        )
+        return super().get_queryset(request).with_use_count()
 
     def get_urls(self):
         chooser = self.admin_site.admin_view(self.chooser_view)

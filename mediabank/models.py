@@ -7,7 +7,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -65,6 +66,23 @@ class ImageQuerySet(models.QuerySet):
     def newest_first(self):
         """Newest upload first; id breaks ties."""
         return self.order_by("-uploaded_at", "-id")
+
+    def with_use_count(self):
+        """Each image's `uses`: the stories showing it as their main image
+        or in their gallery, each story once. A subquery per row of the same
+        query (on the two foreign keys' indexes), so a list costs one query."""
+        article_model = self.model._meta.get_field("articles").related_model
+        stories = (
+            article_model._base_manager.filter(
+                Q(image=OuterRef("pk")) | Q(gallery_items__image=OuterRef("pk"))
+            )
+            .order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(n=Count("pk", distinct=True))
+            .values("n")
+        )
+        return self.annotate(uses=Coalesce(Subquery(stories), 0))
 
 
 class Image(models.Model):

@@ -36,11 +36,20 @@ def _test_settings(settings, tmp_path):
     settings.CONTENT_VERSIONS_REDIS_URL = ""
     settings.CONTENT_VERSIONS_FILE = tmp_path / "content-versions"
     # Tests that change rows without the services' bumps read pages again;
-    # tests/newsroom/test_pagecache*.py turn the page cache on.
+    # tests that need it turn the page cache on with the `page_cache` fixture.
     settings.PAGE_CACHE = False
     cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (_test_settings turns it off), in memory, empty."""
+    settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_REDIS_URL = ""
+    settings.PAGE_CACHE_MAX_BYTES = 8 * 1024 * 1024
+    return settings
 
 
 @pytest.fixture

@@ -4,8 +4,14 @@
 (function () {
   "use strict";
   function setup(root) {
-    var input = document.getElementById(root.dataset.input);
+    // The inline's hidden template row: its copies are set up when added.
+    if (root.closest(".empty-form")) { return; }
+    // In an added row the admin renumbered the ids ("__prefix__" to "3")
+    // but not this data attribute nor aria-labelledby: look inside the row.
+    var input = root.querySelector(".vForeignKeyRawIdAdminField") ||
+      document.getElementById(root.dataset.input);
     var dialog = root.querySelector(".image-chooser__dialog");
+    dialog.setAttribute("aria-labelledby", dialog.querySelector("h2").id);
     var opener = root.querySelector(".image-chooser__open");
     var clear = root.querySelector(".image-chooser__clear");
     var search = root.querySelector(".image-chooser__q");

@@ -93,6 +93,69 @@ def test_an_editor_chooses_a_library_image_with_the_keyboard(
     assert Article.objects.get(pk=article.pk).image_id == pier.pk
 
 
+def test_a_gallery_row_added_in_the_form_gets_the_chooser(
+    axe_browser, asgi_live_server
+):
+    browser = axe_browser
+    wait = WebDriverWait(browser, 10)
+    article = make_article(title="Summit in pictures")
+    pier = make_image(title="Pier at dawn")
+    make_image(title="Kremlin at night")
+    editor = make_staff(groups=["Editors"], email="gallery-row@example.com")
+    log_in(browser, asgi_live_server, editor)
+    browser.get(
+        asgi_live_server + reverse("admin:articles_article_change", args=[article.pk])
+    )
+
+    browser.find_element(By.CSS_SELECTOR, "#gallery_items-group .add-row a").send_keys(
+        Keys.ENTER
+    )
+    row = wait.until(lambda b: b.find_element(By.ID, "gallery_items-0"))
+    field = row.find_element(By.ID, "id_gallery_items-0-image")
+    opener = row.find_element(By.CSS_SELECTOR, ".image-chooser__open")
+    assert opener.is_displayed()
+    field.click()
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser) == opener
+    opener.send_keys(Keys.ENTER)
+
+    dialog = row.find_element(By.CSS_SELECTOR, "dialog")
+    wait.until(lambda b: dialog.is_displayed())
+    search = row.find_element(By.CSS_SELECTOR, ".image-chooser__q")
+    assert focused(browser) == search
+    assert dialog.get_attribute("aria-labelledby") == (
+        "id_gallery_items-0-image_dialog_title"
+    )
+    failures = axe.check_open(browser, variants=VARIANTS, name="added row's dialog")
+    assert not failures, axe.report(failures)
+    search.send_keys("pier")
+    wait.until(
+        lambda b: (
+            [
+                p.get_attribute("data-id")
+                for p in row.find_elements(By.CSS_SELECTOR, ".image-chooser__pick")
+            ]
+            == [str(pier.pk)]
+        )
+    )
+    search.send_keys(Keys.TAB)
+    focused(browser).send_keys(Keys.ENTER)
+
+    wait.until(lambda b: not dialog.is_displayed())
+    assert field.get_attribute("value") == str(pier.pk)
+    assert focused(browser) == opener
+    assert (
+        "Pier at dawn"
+        in row.find_element(By.CSS_SELECTOR, ".image-chooser__chosen").text
+    )
+    template = browser.find_element(By.ID, "id_gallery_items-__prefix__-image")
+    assert template.get_attribute("value") == ""
+
+    browser.find_element(By.CSS_SELECTOR, "input[name=_continue]").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, ".messagelist"))
+    assert list(article.gallery_items.values_list("image", flat=True)) == [pier.pk]
+
+
 def test_library_pages_have_no_axe_violations(axe_browser, asgi_live_server):
     image = make_image(title="Pier at dawn", photographer="Ivan Petrov")
     make_article(image=image)

@@ -6,7 +6,6 @@ from django.utils import timezone
 from live import services
 from tests.chats.conftest import _in_memory_channel_layer  # noqa: F401
 from tests.factories import make_article
-from tests.newsroom.conftest import page_cache  # noqa: F401
 
 # Articles the public may not read, as make_article() overrides.
 NOT_PUBLIC = pytest.mark.parametrize(

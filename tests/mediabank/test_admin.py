@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from mediabank.models import Image
-from tests.factories import image_upload, make_image, make_staff
+from mediabank.models import GalleryItem, Image
+from tests.factories import image_upload, make_article, make_image, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +228,32 @@ def test_the_article_form_offers_the_chooser(client, editor, section):
     assert soup.select_one("input#id_image")["value"] == str(image.pk)
     assert chooser.select_one(".image-chooser__title").text == "Pier"
     assert chooser.select_one("a.image-chooser__upload")["href"].startswith(ADD_URL)
+
+
+@pytest.mark.parametrize("n_images", [1, 30])
+def test_used_in_stories_counts_main_images_and_galleries_in_one_query(
+    client, editor, n_images, django_assert_num_queries
+):
+    """Each image leads one story and sits in its gallery and in another
+    story's: two stories. One query lists them, whatever their number."""
+    unused = make_image()
+    for _ in range(n_images):
+        image = make_image()
+        lead = make_article(image=image)
+        GalleryItem.objects.create(article=lead, image=image, position=1)
+        GalleryItem.objects.create(article=make_article(), image=image, position=1)
+    client.force_login(editor)
+    client.get(CHANGELIST_URL)  # warm the session and permission caches
+
+    with django_assert_num_queries(10):
+        response = client.get(CHANGELIST_URL)
+
+    page = BeautifulSoup(response.content, "html.parser")
+    uses = {
+        row.select_one(".field-title a").text: row.select_one(".field-use_count").text
+        for row in page.select("#result_list tbody tr")
+    }
+    assert uses == {
+        **{image.title: "2" for image in Image.objects.exclude(pk=unused.pk)},
+        unused.title: "0",
+    }

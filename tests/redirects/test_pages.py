@@ -6,7 +6,6 @@ import pytest
 from redirects.models import Redirect
 from tests.factories import make_article, make_section
 from tests.invalidation import Reader
-from tests.newsroom.conftest import page_cache  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
