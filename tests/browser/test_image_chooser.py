@@ -128,6 +128,11 @@ def test_a_gallery_row_added_in_the_form_gets_the_chooser(
     )
     failures = axe.check_open(browser, variants=VARIANTS, name="added row's dialog")
     assert not failures, axe.report(failures)
+    wait.until(lambda b: row.find_elements(By.CSS_SELECTOR, ".image-chooser__pick"))
+    # Inside the table cell too, the list fits the dialog: no sideways scroll.
+    assert browser.execute_script(
+        "return arguments[0].scrollWidth <= arguments[0].clientWidth", dialog
+    )
     search.send_keys("pier")
     wait.until(
         lambda b: (
