@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 keys_bumped = Signal()
 
 _SLOT = struct.Struct("=Q")
+# Key offsets a process remembers (SharedMemoryStore._offsets).
+MAX_OFFSETS = 8_192
 
 
 class StoreUnavailable(Exception):
@@ -55,13 +57,15 @@ class SharedMemoryStore:
     keys may share a slot: a bump then also invalidates the other key's pages
     (never the reverse), which costs a render, never freshness. Bumps take an
     exclusive lock on the file; reads take none (an aligned 8-byte word reads
-    as its old or its new value).
+    as its old or its new value), and a bump writes the clock after its keys.
     """
 
     def __init__(self, path, slots=1 << 17):
         self.path, self.slots = os.fspath(path), slots
         self._map = self._fd = self._pid = None
         # Each key's byte offset, hashed once: a page reads a hundred keys.
+        # Bounded, so a long run over the archive's keys keeps a flat memory
+        # line; the hot keys (editions, sections, menus) come back at once.
         self._offsets = {}
 
     def _mapped(self):
@@ -93,7 +97,7 @@ class SharedMemoryStore:
         return _SLOT.unpack_from(self._mapped(), 0)[0]
 
     def _offset(self, key):
-        if len(self._offsets) >= 100_000:
+        if len(self._offsets) >= MAX_OFFSETS:
             self._offsets.clear()
         offset = self._offsets[key] = self._slot(key) * _SLOT.size
         return offset
@@ -110,9 +114,13 @@ class SharedMemoryStore:
         fcntl.flock(self._fd, fcntl.LOCK_EX)
         try:
             now = _SLOT.unpack_from(data, 0)[0] + 1
-            _SLOT.pack_into(data, 0, now)
+            # The keys first, the clock last: a reader that sees the new
+            # clock must see the keys' new versions too, since a page entry
+            # found fresh at a clock is served without reading versions
+            # until the clock moves again (pagecache.middleware.fresh).
             for key in keys:
                 _SLOT.pack_into(data, self._slot(key) * _SLOT.size, now)
+            _SLOT.pack_into(data, 0, now)
         finally:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
         return now

@@ -127,6 +127,45 @@ def test_the_file_store_is_shared_by_processes(tmp_path):
     assert store.versions(["article:9"])["article:9"] > before
 
 
+class _Watched:
+    """freshness._SLOT, which runs `after_write` after each write."""
+
+    def __init__(self, slot, after_write):
+        self.slot, self.after_write = slot, after_write
+        self.size = slot.size
+
+    def unpack_from(self, *args):
+        return self.slot.unpack_from(*args)
+
+    def pack_into(self, *args):
+        self.slot.pack_into(*args)
+        self.after_write()
+
+
+def test_a_reader_that_sees_a_bumps_clock_sees_its_keys_too(tmp_path, monkeypatch):
+    # A page entry found fresh takes the clock it was checked at, and the
+    # next reader serves it without reading versions while the clock stays:
+    # so the clock must never move before the keys' versions do. Each state
+    # between a bump's writes is what a reader on another process may see.
+    store = freshness.SharedMemoryStore(tmp_path / "versions")
+    before = store.clock()
+    seen = []
+    monkeypatch.setattr(
+        freshness,
+        "_SLOT",
+        _Watched(
+            freshness._SLOT,
+            lambda: seen.append((store.clock(), store.versions(["edition:en"]))),
+        ),
+    )
+
+    store.bump(["edition:en", "article:7"])
+
+    assert seen
+    for clock, versions in seen:
+        assert clock == before or versions["edition:en"] == clock
+
+
 def _closed_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -177,3 +216,14 @@ def test_the_redis_store_keeps_the_same_rules(redis_store):
     assert stored == {"article:1": 1, "edition:en": 0}
     assert freshness.clock() == 2
     assert freshness.is_fresh(stored) is False
+
+
+def test_the_file_store_remembers_a_bounded_number_of_key_offsets(tmp_path):
+    store = freshness.SharedMemoryStore(tmp_path / "versions")
+    store.bump(["article:3"])
+
+    for start in range(0, 3 * freshness.MAX_OFFSETS, 1000):
+        store.versions([f"article:{n}" for n in range(start, start + 1000)])
+
+    assert len(store._offsets) <= freshness.MAX_OFFSETS
+    assert store.versions(["article:3"])["article:3"] == store.clock()
