@@ -5,7 +5,10 @@ the whole article page at any screen size, is hidden under a fixed element
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.wait import WebDriverWait
 
 from comments.models import Comment
 from tests.browser.content import make_site
@@ -44,6 +47,16 @@ return {where, offscreen: visible === 0 && r.width > 0};
 
 def press(driver, *keys):
     ActionChains(driver).send_keys(*keys).perform()
+
+
+def press_and_load(driver, *keys):
+    """Press `keys`, which submit a form or follow a link, and wait until the
+    next page has loaded (Tab on the old page would find its elements gone)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    press(driver, *keys)
+    wait = WebDriverWait(driver, 10)
+    wait.until(staleness_of(page))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def focus_problem(driver):
@@ -96,13 +109,15 @@ def test_reader_logs_in_comments_and_returns_to_the_headline_by_keyboard(
     screen(browser, 1280, 800)
     browser.get(asgi_live_server + article.get_absolute_url())
 
-    tab_until(browser, is_link("log in")).send_keys(Keys.ENTER)
+    tab_until(browser, is_link("log in"))
+    press_and_load(browser, Keys.ENTER)
     # The login form puts the focus in its first field.
     browser.switch_to.active_element.send_keys("anna@example.com")
-    press(browser, Keys.TAB, "a-long-test-password", Keys.ENTER)
+    press_and_load(browser, Keys.TAB, "a-long-test-password", Keys.ENTER)
     body = tab_until(browser, lambda el: el.get_attribute("name") == "body")
     body.send_keys("Typed without a mouse.")
-    tab_until(browser, lambda el: el.text == "Post comment").send_keys(Keys.ENTER)
+    tab_until(browser, lambda el: el.text == "Post comment")
+    press_and_load(browser, Keys.ENTER)
     tab_until(browser, lambda el: "reading-bar__title" in el.get_attribute("class"))
     press(browser, Keys.ENTER)
 
