@@ -81,11 +81,15 @@ def keys_of_article_id(pk, article=None):
 
 def image_keys(image_pk):
     """The keys of every page showing the library image `image_pk`: the
-    articles using it as main image or in their gallery (their pages, and
-    their edition's lists when listed) and the authors it portrays (one
-    query each)."""
+    articles using it as main image, in their gallery or in a post of their
+    live story (their pages, and their edition's lists when listed) and the
+    authors it portrays (one query each)."""
     articles = (
-        Article.objects.filter(Q(image=image_pk) | Q(gallery_items__image=image_pk))
+        Article.objects.filter(
+            Q(image=image_pk)
+            | Q(gallery_items__image=image_pk)
+            | Q(live_story__posts__image=image_pk)
+        )
         .distinct()
         .only("status", "language")
     )

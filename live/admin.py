@@ -6,6 +6,8 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from mediabank.admin import ImageChooserMixin
+
 from . import services
 from .models import LivePost, LiveStory
 from .seo import post_text
@@ -84,11 +86,14 @@ class LivePostForm(forms.ModelForm):
 
 
 @admin.register(LivePost)
-class LivePostAdmin(admin.ModelAdmin):
+class LivePostAdmin(ImageChooserMixin, admin.ModelAdmin):
     """Posts of the live stories, newest first; every write goes through
-    live/services.py (page cache, open pages)."""
+    live/services.py (page cache, open pages). An image post's picture is
+    a library image, chosen or uploaded with the library's chooser."""
 
     form = LivePostForm
+    image_fields = ["image"]
+    raw_id_fields = ["image"]
     list_display = ["excerpt", "kind", "story", "author", "posted_at", "edited_at"]
     list_filter = ["kind", "story"]
     list_select_related = ["story__article", "author"]
@@ -104,7 +109,7 @@ class LivePostAdmin(admin.ModelAdmin):
         return Truncator(post_text(post)).chars(80) or str(post)
 
     def save_model(self, request, obj, form, change):
-        # The form has set them on `obj`, a cleared image as "".
+        # The form has set them on `obj`, a cleared image as None.
         fields = {name: getattr(obj, name) for name in services.POST_FIELDS}
         if change:
             services.edit_post(post=obj, **fields)

@@ -4,8 +4,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.validators import validate_image_file
-
 
 class LiveStory(models.Model):
     """An article covered as a live story: it takes timestamped posts until
@@ -57,8 +55,9 @@ class LivePostQuerySet(models.QuerySet):
         return self.order_by("-posted_at", "-id")
 
     def for_display(self):
-        """With the author a post shows, so a page of posts is one query."""
-        return self.select_related("author")
+        """With the author and library image a post shows, so a page of posts
+        is one query."""
+        return self.select_related("author", "image")
 
 
 class LivePost(models.Model):
@@ -88,22 +87,19 @@ class LivePost(models.Model):
     quote_author = models.CharField(_("quote author"), max_length=200, blank=True)
     link_url = models.URLField(_("link"), max_length=500, blank=True)
     link_title = models.CharField(_("link title"), max_length=200, blank=True)
-    image = models.ImageField(
-        _("image"),
-        upload_to="live/%Y/%m/",
+    image = models.ForeignKey(
+        "mediabank.Image",
+        verbose_name=_("image"),
+        # A library image shown in a post cannot be deleted until the post
+        # stops using it: SET_NULL would leave an image post with none.
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[validate_image_file],
-        width_field="image_width",
-        height_field="image_height",
-    )
-    # The page gives the image its size, so nothing moves as it loads.
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for readers who cannot see it."),
+        related_name="live_posts",
+        help_text=_(
+            "A picture from the image library; its alt text, caption and "
+            "credit are the library's."
+        ),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -144,14 +140,15 @@ class LivePost(models.Model):
             self.Kind.TEXT: ["body"],
             self.Kind.QUOTE: ["body"],
             self.Kind.LINK: ["link_url"],
-            self.Kind.IMAGE: ["image", "image_alt"],
+            # Its alt text is the library image's, which requires it.
+            self.Kind.IMAGE: ["image"],
         }.get(self.kind, [])
         missing = {
             name: ValidationError(
                 _("A post of this kind needs this field."), code="required"
             )
             for name in required
-            if not getattr(self, name)
+            if not getattr(self, self._meta.get_field(name).attname)
         }
         if missing:
             raise ValidationError(missing)

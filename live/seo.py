@@ -3,7 +3,7 @@
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from articles.seo import absolute_url, iso, modified_at
+from articles.seo import absolute_url, image_object, iso, modified_at
 
 
 def post_text(post):
@@ -42,5 +42,5 @@ def _update(request, url, post):
         "articleBody": text,
     }
     if post.image:
-        update["image"] = absolute_url(request, post.image.url)
+        update["image"] = image_object(request, post.image)
     return update

@@ -5,18 +5,12 @@ lists, which show its "updated" time) after commit, and tells the story's
 open pages over the channel layer, for a public article only.
 """
 
-import io
-import uuid
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image
 
 from articles.invalidation import keys_of_article_id
-from articles.originals import has_metadata, reencode
 from articles.sanitize import clean_body
 from newsroom import freshness
 
@@ -30,7 +24,6 @@ POST_FIELDS = (
     "link_url",
     "link_title",
     "image",
-    "image_alt",
     "posted_at",
 )
 
@@ -102,14 +95,11 @@ def edit_post(*, post, **fields):
 
 def delete_post(*, post):
     """Remove a post, even from a closed story (a legal takedown must stay
-    possible); open pages drop it."""
-    story, pk, image = post.story, post.pk, post.image
+    possible); open pages drop it. Its image stays in the library."""
+    story, pk = post.story, post.pk
     with transaction.atomic():
         post.delete()
         _changed(story)
-        if image:
-            # The file goes only once the row is surely gone.
-            transaction.on_commit(lambda: image.delete(save=False))
     broadcast.send(story, {"type": "deleted", "id": pk})
 
 
@@ -132,21 +122,6 @@ def _assign(post, fields):
         setattr(post, name, value)
     post.body = clean_body(post.body) if post.body else ""
     post.full_clean(exclude=["story"])
-    if post.image and not getattr(post.image, "_committed", True):
-        post.image = _without_metadata(post.image)
-
-
-def _without_metadata(upload):
-    """The upload under an unguessable name, re-encoded when it carries EXIF,
-    XMP or comments (the original's URL is public)."""
-    upload.seek(0)
-    data = upload.read()
-    with Image.open(io.BytesIO(data)) as image:
-        extension = {"JPEG": "jpg"}.get(image.format, image.format.lower())
-        if has_metadata(image):
-            image.load()
-            data = reencode(image)
-    return ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")
 
 
 def _changed(story, *, touch=True):

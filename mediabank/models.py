@@ -68,13 +68,16 @@ class ImageQuerySet(models.QuerySet):
         return self.order_by("-uploaded_at", "-id")
 
     def with_use_count(self):
-        """Each image's `uses`: the stories showing it as their main image
-        or in their gallery, each story once. A subquery per row of the same
-        query (on the two foreign keys' indexes), so a list costs one query."""
+        """Each image's `uses`: the stories showing it as their main image,
+        in their gallery or in a live post, each story once. A subquery per
+        row of the same query (on the three foreign keys' indexes), so a list
+        costs one query."""
         article_model = self.model._meta.get_field("articles").related_model
         stories = (
             article_model._base_manager.filter(
-                Q(image=OuterRef("pk")) | Q(gallery_items__image=OuterRef("pk"))
+                Q(image=OuterRef("pk"))
+                | Q(gallery_items__image=OuterRef("pk"))
+                | Q(live_story__posts__image=OuterRef("pk"))
             )
             .order_by()
             .annotate(group=Value(1))

@@ -251,6 +251,12 @@ IMAGE_KINDS = {
         "(min-width: 40em) calc(100vw - 3rem), calc(100vw - 2rem)",
         "lazy",
     ),
+    # A live post's picture: the article's width too, most below the fold.
+    "live": (
+        "(min-width: 76em) 51.25rem, (min-width: 60em) calc(100vw - 24.75rem), "
+        "(min-width: 40em) calc(100vw - 3rem), calc(100vw - 2rem)",
+        "lazy",
+    ),
 }
 
 

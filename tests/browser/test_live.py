@@ -13,10 +13,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from live import services
 from live.models import LivePost
+from mediabank.models import Image
 from tests.browser import axe
 from tests.browser.conftest import log_in
 from tests.browser.test_keyboard import is_link, press, tab_until
-from tests.factories import make_article, make_editor
+from tests.factories import image_upload, make_article, make_editor
+from tests.live.conftest import library_photo
 
 pytestmark = [
     pytest.mark.browser,
@@ -74,6 +76,58 @@ def test_editors_post_edit_and_close_reach_the_open_page(
     assert posts(reader) == ["Talks begin at one.", "Delegations arrive."]
 
 
+def test_an_image_uploaded_from_the_post_form_reaches_the_open_page(
+    browser_factory, asgi_live_server, tmp_path
+):
+    """The post form's "Upload a new image" adds the picture to the library
+    in a pop-up and fills the post's image; the open page gets the post with
+    the library's alt text and credit."""
+    story = services.start_live_story(article=make_article(title="Summit live"))
+    photo_file = tmp_path / "hall.jpg"
+    photo_file.write_bytes(image_upload(size=(800, 450)).read())
+    reader = browser_factory()
+    reader.get(asgi_live_server + story.get_absolute_url())
+    waiter(reader).until(
+        lambda d: d.find_element(By.ID, "live").get_attribute("data-live") == "true"
+    )
+    desk = browser_factory()
+    log_in(desk, asgi_live_server, make_editor(email="photo-desk@example.com"))
+    desk.get(f"{asgi_live_server}/admin/live/livepost/add/?story={story.pk}")
+    form_window = desk.current_window_handle
+
+    desk.find_element(By.CSS_SELECTOR, "#id_kind option[value=image]").click()
+    desk.find_element(By.CSS_SELECTOR, ".image-chooser__upload").click()
+    waiter(desk).until(lambda d: len(d.window_handles) == 2)
+    desk.switch_to.window(next(h for h in desk.window_handles if h != form_window))
+    desk.find_element(By.ID, "id_file").send_keys(str(photo_file))
+    desk.find_element(By.ID, "id_title").send_keys("Conference hall")
+    desk.find_element(By.ID, "id_alt").send_keys("Delegates in a conference hall")
+    desk.find_element(By.ID, "id_photographer").send_keys("Ivan Petrov")
+    desk.find_element(By.ID, "id_copyright_holder").send_keys("Sputnik")
+    desk.find_element(By.NAME, "_save").click()
+    waiter(desk).until(lambda d: len(d.window_handles) == 1)
+    desk.switch_to.window(form_window)
+    photo = Image.objects.get()
+    waiter(desk).until(
+        lambda d: (
+            d.find_element(By.ID, "id_image").get_attribute("value") == str(photo.pk)
+        )
+    )
+    desk.find_element(By.NAME, "_save").click()
+
+    figure = waiter(reader).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, ".live-post__figure")
+    )
+    assert figure.find_element(By.TAG_NAME, "img").get_attribute("alt") == (
+        "Delegates in a conference hall"
+    )
+    assert figure.find_element(By.CSS_SELECTOR, ".article__credit").text == (
+        "© Sputnik / Ivan Petrov"
+    )
+    assert LivePost.objects.get().image == photo
+    assert photo.uploaded_by.email == "photo-desk@example.com"
+
+
 @pytest.fixture
 def long_story(db, settings):
     settings.LIVE_POSTS_PER_PAGE = 3
@@ -94,6 +148,9 @@ def long_story(db, settings):
         link_title="The joint statement",
     )
     services.post_update(story=story, author=None, body="Talks begin.")
+    # The newest: its figure, caption and credit in the page's checks, its
+    # chooser in the admin's.
+    services.post_update(story=story, author=None, kind="image", image=library_photo())
     return story
 
 

@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from live import services
+from mediabank.services import save_image
 from tests.chats.conftest import _in_memory_channel_layer  # noqa: F401
-from tests.factories import make_article
+from tests.factories import make_article, make_image
 
 # Articles the public may not read, as make_article() overrides.
 NOT_PUBLIC = pytest.mark.parametrize(
@@ -30,3 +31,20 @@ def post(story, text="Leaders arrive.", **fields):
     return services.post_update(
         story=story, author=None, body=fields.pop("body", text), **fields
     )
+
+
+@pytest.fixture
+def photo(db):
+    """A credited library image with its renditions, as an upload makes it."""
+    return library_photo()
+
+
+def library_photo(**fields):
+    defaults = {
+        "title": "Hall",
+        "alt": "The conference hall.",
+        "caption": "Delegates take their seats.",
+        "photographer": "Ivan Petrov",
+        "copyright_holder": "Sputnik",
+    }
+    return save_image(image=make_image(**{**defaults, **fields}))

@@ -2,12 +2,13 @@
 authors, moderators and readers may not."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles import cachekeys
 from live import services
 from live.models import LivePost, LiveStory
-from tests.factories import image_upload, make_article, make_author_user, make_staff
+from tests.factories import make_article, make_author_user, make_staff
 from tests.live.conftest import post
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def form(story, **fields):
         "quote_author": "",
         "link_url": "",
         "link_title": "",
-        "image_alt": "",
+        "image": "",
     }
     data.update(fields)
     return data
@@ -52,16 +53,43 @@ def test_editor_starts_a_story_and_posts(client, editor, bumped):
     assert cachekeys.article(article.pk) in bumped
 
 
-def test_editor_posts_an_image(client, editor, story):
+def test_editor_posts_a_library_image(client, editor, story, photo):
     client.force_login(editor)
 
     response = client.post(
-        POST_ADD,
-        form(story, kind="image", body="", image=image_upload(), image_alt="A hall"),
+        POST_ADD, form(story, kind="image", body="", image=str(photo.pk))
     )
 
     assert response.status_code == 302
-    assert LivePost.objects.get().image.name.startswith("live/")
+    assert LivePost.objects.get().image == photo
+
+
+def test_an_image_post_without_an_image_is_refused(client, editor, story):
+    client.force_login(editor)
+
+    response = client.post(POST_ADD, form(story, kind="image", body="A hall"))
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 200
+    assert soup.select_one("#id_image_error").text == "This field is required."
+    assert LivePost.objects.count() == 0
+
+
+def test_the_post_form_chooses_or_uploads_a_library_image(client, editor, story, photo):
+    made = post(story, "", kind="image", image=photo)
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:live_livepost_change", args=[made.pk]))
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    chooser = soup.select_one(".image-chooser")
+    assert chooser["data-chooser-url"] == reverse("admin:mediabank_image_chooser")
+    assert soup.select_one("input#id_image")["value"] == str(photo.pk)
+    assert chooser.select_one(".image-chooser__title").text == "Hall"
+    upload = chooser.select_one("a.image-chooser__upload")
+    assert upload["href"].startswith(reverse("admin:mediabank_image_add"))
+    assert "_popup=1" in upload["href"]
+    assert soup.select_one("#id_image_alt") is None
 
 
 def test_editor_edits_and_deletes_a_post(client, editor, story):

@@ -5,13 +5,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.utils import timezone
-from PIL import Image
 
 from articles import cachekeys
 from live import broadcast, services
 from live.models import LivePost
-from tests.factories import image_upload, make_article
+from mediabank.models import Image
+from tests.factories import make_article
 from tests.live.conftest import post
 
 pytestmark = pytest.mark.django_db
@@ -37,14 +38,10 @@ def test_post_is_sanitized_and_stored(story, editor):
         ("text", {}, "body"),
         ("quote", {"quote_author": "Ivanov"}, "body"),
         ("link", {"body": "Read"}, "link_url"),
-        ("image", {"image_alt": "A hall"}, "image"),
-        ("image", {"image": "x"}, "image_alt"),
+        ("image", {"body": "The hall"}, "image"),
     ],
 )
 def test_each_kind_requires_its_fields_and_saves_nothing(story, kind, fields, missing):
-    if fields.get("image") == "x":
-        fields["image"] = image_upload()
-
     with pytest.raises(ValidationError) as error:
         services.post_update(story=story, author=None, kind=kind, **fields)
 
@@ -57,23 +54,24 @@ def test_link_must_be_a_web_address(story):
         post(story, kind="link", link_url="javascript:alert(1)")
 
 
-def test_image_post_gets_an_unguessable_name_and_no_metadata(story):
-    upload = image_upload(name="my-holiday.jpg")
+def test_image_post_shows_a_library_image_and_stores_no_file(story, photo):
+    files = Image.objects.values_list("file", flat=True)
+    before = set(files)
 
-    made = post(story, "", kind="image", image=upload, image_alt="A hall")
+    made = post(story, "", kind="image", image=photo)
 
-    assert "my-holiday" not in made.image.name
-    with Image.open(made.image.path) as image:
-        assert not image.getexif()
+    made.refresh_from_db()
+    assert made.image == photo
+    assert set(files) == before
 
 
-def test_a_non_image_upload_is_refused(story):
-    from django.core.files.uploadedfile import SimpleUploadedFile
+def test_a_library_image_in_a_post_cannot_be_deleted(story, photo):
+    post(story, "", kind="image", image=photo)
 
-    upload = SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")
+    with pytest.raises(ProtectedError):
+        photo.delete()
 
-    with pytest.raises(ValidationError):
-        post(story, "", kind="image", image=upload, image_alt="?")
+    assert Image.objects.filter(pk=photo.pk).exists() is True
 
 
 def test_posting_updates_the_article_but_never_its_publication_time(
@@ -178,14 +176,33 @@ def test_only_a_public_story_tells_its_open_pages(
     assert kinds == (["post", "edited", "deleted", "closed"] if not overrides else [])
 
 
-def test_deleting_an_image_post_removes_its_file_after_commit(
-    story, django_capture_on_commit_callbacks
+def test_deleting_an_image_post_keeps_the_library_image_and_its_file(
+    story, photo, django_capture_on_commit_callbacks
 ):
-    made = post(story, "", kind="image", image=image_upload(), image_alt="A hall")
-    storage, name = made.image.storage, made.image.name
-    assert (made.image_width, made.image_height) == (64, 48)
+    made = post(story, "", kind="image", image=photo)
+    storage, name = photo.file.storage, photo.file.name
 
     with django_capture_on_commit_callbacks(execute=True):
         services.delete_post(post=made)
 
-    assert storage.exists(name) is False
+    assert LivePost.objects.exists() is False
+    assert Image.objects.filter(pk=photo.pk).exists() is True
+    assert storage.exists(name) is True
+
+
+def test_an_image_post_reaches_open_pages_as_the_page_shows_it(
+    client, story, photo, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent = []
+    monkeypatch.setattr(broadcast, "chats_broadcast", lambda s, e: sent.append(e))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        made = post(story, "Seats fill up.", kind="image", image=photo)
+    page = client.get(story.get_absolute_url()).content.decode()
+
+    (event,) = sent
+    html = event["html"].strip()
+    assert 'class="live-post__figure"' in html
+    assert "© Sputnik / Ivan Petrov" in html
+    assert f'id="post-{made.pk}"' in html
+    assert html in page

@@ -7,13 +7,16 @@ import re
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
 from django.utils import timezone
 
 from live import services
 from live.models import LivePost
-from tests.factories import image_upload, make_article
+from tests.factories import make_article
 from tests.invalidation import Reader
-from tests.live.conftest import NOT_PUBLIC, post
+from tests.live.conftest import NOT_PUBLIC, library_photo, post
+from tests.mediabank.test_admin import library_form
 
 pytestmark = pytest.mark.django_db
 
@@ -44,17 +47,35 @@ def test_posts_show_newest_first_with_anchor_and_time(client, story):
     assert f'data-live-socket="/ws/live/{story.pk}/?lang=en"' in html
 
 
-def test_each_kind_renders(client, story):
+def test_each_kind_renders(client, story, photo):
     post(story, "Not a step back.", kind="quote", quote_author="A. Minister")
     post(story, "", kind="link", link_url="https://example.com/x", link_title="Doc")
-    post(story, "", kind="image", image=image_upload(), image_alt="The hall")
+    post(story, "Seats fill up.", kind="image", image=photo)
 
     html = client.get(story.get_absolute_url()).content.decode()
 
     assert "<blockquote><p>Not a step back.</p></blockquote>" in html
     assert "— A. Minister" in html
     assert '<a href="https://example.com/x" rel="noopener">Doc</a>' in html
-    assert 'alt="The hall" width="64" height="48" loading="lazy">' in html
+    figure = BeautifulSoup(html, "html.parser").select_one(".live-post__figure")
+    img = figure.select_one("picture img")
+    assert img["alt"] == "The conference hall."
+    assert (img["width"], img["height"]) == ("64", "48")
+    assert img["loading"] == "lazy"
+    assert "renditions/" in img["src"] and img["srcset"]
+    assert "Delegates take their seats." in figure.figcaption.text
+    assert figure.select_one(".article__credit").text == "© Sputnik / Ivan Petrov"
+
+
+def test_image_post_json_ld_credits_the_library_image(client, story, photo):
+    post(story, "Seats fill up.", kind="image", image=photo)
+
+    html = client.get(story.get_absolute_url()).content.decode()
+    image = json_ld(html, "LiveBlogPosting")["liveBlogUpdate"][0]["image"]
+
+    assert image["@type"] == "ImageObject"
+    assert image["url"].endswith(photo.file.url)
+    assert image["creditText"] == "© Sputnik / Ivan Petrov"
 
 
 def test_article_without_story_shows_no_live_section(client):
@@ -92,11 +113,14 @@ def test_live_page_queries_are_constant(
     settings.FRAGMENT_CACHE = False
     for i in range(n_posts):
         post(story, f"Update {i}.")
+        if i % 2 == 0:
+            # Every other post an image post, each with its own picture.
+            post(story, "", kind="image", image=library_photo(title=f"Photo {i}"))
     settings.LIVE_POSTS_PER_PAGE = 20
 
     # With the fragment cache off, an article page costs 20 queries (its
     # gallery included); the live story adds 3 whatever its length: the
-    # story, the count, a page of posts with their authors.
+    # story, the count, a page of posts with their authors and images.
     with django_assert_num_queries(23):
         client.get(story.get_absolute_url())
     with django_assert_num_queries(23):
@@ -152,6 +176,28 @@ def test_unpublished_live_story_is_not_shown(client, overrides):
     assert b"Secret update." not in response.content
 
 
+@NOT_PUBLIC
+def test_an_image_only_in_an_unpublished_story_is_shown_nowhere(
+    client, overrides, photo
+):
+    story = services.start_live_story(article=make_article(**overrides))
+    post(story, "", kind="image", image=photo)
+    make_article(title="A public story")
+    public = ["/", "/newsfeed/", "/feeds/rss/", "/feeds/atom/", "/sitemap.xml"]
+    public += [story.get_absolute_url(), f"{story.get_absolute_url()}gallery/1/"]
+
+    pages = {url: client.get(url) for url in public}
+
+    assert [url for url, page in pages.items() if page.status_code == 200] == (
+        public[:5]
+    )
+    for url, page in pages.items():
+        html = page.content.decode()
+        assert photo.file.url not in html, url
+        assert photo.renditions["sizes"][0][2] not in html, url
+        assert "Ivan Petrov" not in html, url
+
+
 def test_anonymous_reader_sees_a_new_post_edit_and_delete_on_next_request(
     page_cache, story, django_capture_on_commit_callbacks
 ):
@@ -174,6 +220,24 @@ def test_anonymous_reader_sees_a_new_post_edit_and_delete_on_next_request(
     with django_capture_on_commit_callbacks(execute=True):
         services.close_story(story=story)
     assert "The live coverage ended on" in reader.text(url)
+
+
+def test_a_library_fix_reaches_the_live_story_page(
+    page_cache, story, photo, admin_client
+):
+    post(story, "", kind="image", image=photo)
+    reader = Reader()
+    url = story.get_absolute_url()
+    reader.warm([url])
+
+    admin_client.post(
+        reverse("admin:mediabank_image_change", args=[photo.pk]),
+        library_form(caption="A better caption", photographer="Anna Smirnova"),
+    )
+
+    html = reader.text(url)
+    assert "A better caption" in html
+    assert "© Sputnik / Anna Smirnova" in html
 
 
 def test_feeds_and_newsfeed_list_the_story_once_where_it_was_published(client, story):

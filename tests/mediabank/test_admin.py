@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from live.services import post_update, start_live_story
 from mediabank.models import GalleryItem, Image
 from tests.factories import image_upload, make_article, make_image, make_staff
 
@@ -231,17 +232,22 @@ def test_the_article_form_offers_the_chooser(client, editor, section):
 
 
 @pytest.mark.parametrize("n_images", [1, 30])
-def test_used_in_stories_counts_main_images_and_galleries_in_one_query(
+def test_used_in_stories_counts_main_images_galleries_and_live_posts_in_one_query(
     client, editor, n_images, django_assert_num_queries
 ):
-    """Each image leads one story and sits in its gallery and in another
-    story's: two stories. One query lists them, whatever their number."""
+    """Each image leads one story and sits in its gallery and its live
+    blog, in another story's gallery and in a third story's live blog
+    (a draft's): three stories. One query lists them, whatever their
+    number."""
     unused = make_image()
     for _ in range(n_images):
         image = make_image()
         lead = make_article(image=image)
         GalleryItem.objects.create(article=lead, image=image, position=1)
         GalleryItem.objects.create(article=make_article(), image=image, position=1)
+        for article in [lead, make_article(status="draft")]:
+            live = start_live_story(article=article)
+            post_update(story=live, author=None, kind="image", image=image)
     client.force_login(editor)
     client.get(CHANGELIST_URL)  # warm the session and permission caches
 
@@ -254,6 +260,6 @@ def test_used_in_stories_counts_main_images_and_galleries_in_one_query(
         for row in page.select("#result_list tbody tr")
     }
     assert uses == {
-        **{image.title: "2" for image in Image.objects.exclude(pk=unused.pk)},
+        **{image.title: "3" for image in Image.objects.exclude(pk=unused.pk)},
         unused.title: "0",
     }
