@@ -4,12 +4,14 @@ from html import unescape
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from taggit.models import Tag, TaggedItem
 
 from accounts.models import User
 from articles.models import Article, Author, Byline, Section
-from mediabank.models import Image
+from live.models import LivePost, LiveStory
+from mediabank.models import GalleryItem, Image
 from tests import reference
 from tests.factories import make_article
 
@@ -22,6 +24,8 @@ FIRST_PARAGRAPH = (
     "February 6 to discuss resuming cooperation frozen after the Georgia-South "
     "Ossetia conflict, Russia's envoy to the military alliance said on Monday."
 )
+LIVE_SLUG = "thousands-protest-in-riga-over-handling-of-economic-crisis"
+GALLERY_SLUG = "sochi-2014-organizers-say-figure-skating-palace-on-schedule"
 LAST_PARAGRAPH = (
     "NATO foreign ministers agreed in early December at a meeting in Brussels to "
     "gradually restore contacts with Moscow."
@@ -50,6 +54,9 @@ def snapshot(media_root):
         "bylines": Byline.objects.count(),
         "tags": Tag.objects.count(),
         "tagged": TaggedItem.objects.count(),
+        "images": Image.objects.count(),
+        "live_posts": LivePost.objects.count(),
+        "gallery_items": GalleryItem.objects.count(),
         "files": sorted(str(p) for p in media_root.rglob("*") if p.is_file()),
     }
 
@@ -151,6 +158,49 @@ def test_images_have_their_renditions_made_at_load(load_demo, media_root):
         assert sizes, image
         for _width, _height, jpeg, webp in sizes:
             assert (media_root / jpeg).is_file() and (media_root / webp).is_file()
+
+
+def test_a_live_story_shows_its_posts_of_every_kind(load_demo, client):
+    story = LiveStory.objects.get(article__slug=LIVE_SLUG)
+    posts = list(story.posts.newest_first().select_related("image"))
+    image_post = next(post for post in posts if post.kind == "image")
+
+    response = client.get(story.get_absolute_url())
+
+    assert 4 <= len(posts) <= 6
+    assert {post.kind for post in posts} == {"text", "quote", "link", "image"}
+    assert story.is_closed is False
+    assert image_post.image.credit and image_post.image.renditions["sizes"]
+    assert all(post.posted_at >= story.article.published_at for post in posts)
+    page = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 200
+    shown = page.select("#live .live-post")
+    assert [item["id"] for item in shown] == [post.anchor for post in posts]
+    figure = page.select_one("#live .live-post__figure")
+    assert figure.select_one("img")["alt"] == image_post.image.alt
+    assert image_post.image.caption in figure.figcaption.text
+    assert page.select_one("#live blockquote")
+    assert page.select_one("#live .live-post__link a")["href"].startswith("https://")
+
+
+def test_a_gallery_of_library_images_with_their_own_captions(load_demo, client):
+    article = Article.objects.get(slug=GALLERY_SLUG)
+    items = list(article.gallery_items.for_gallery())
+    url = article.get_absolute_url()
+
+    first = client.get(f"{url}gallery/1/")
+    last = client.get(f"{url}gallery/{len(items)}/")
+
+    assert 3 <= len(items) <= 5
+    assert len({item.image_id for item in items}) == len(items)
+    assert article.image_id not in {item.image_id for item in items}
+    assert items[0].caption and items[0].caption != items[0].image.caption
+    assert first.status_code == 200 and last.status_code == 200
+    assert items[0].caption in first.content.decode()
+    # An item without its own caption shows the library's.
+    assert items[-1].caption_shown in last.content.decode()
+    page = client.get(url).content.decode()
+    assert f"1/{len(items)}" in page
 
 
 def test_draft_and_scheduled_articles_stay_hidden(load_demo):

@@ -5,6 +5,8 @@ Every row is keyed on its slug and only created when missing, so a second run
 changes nothing and writes no image files.
 """
 
+from datetime import datetime
+
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -14,7 +16,9 @@ from articles import invalidation
 from articles.models import Article, Author, Byline, Section
 from demo import content
 from demo.pictures import IMAGE_SIZE, PHOTO_SIZE, illustration, portrait
-from mediabank.models import Image
+from desk.services import save_article
+from live import services as live
+from mediabank.models import GalleryItem, Image
 from mediabank.services import save_image
 
 IMAGE_CREDIT = "Newsroom demo graphic"
@@ -43,7 +47,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     "Loaded demo content: {sections} sections, {authors} authors, "
-                    "{articles} articles, {images} images.".format(**made)
+                    "{articles} articles, {images} images, {live_posts} live posts, "
+                    "{gallery_items} gallery pictures.".format(**made)
                 )
             )
         else:
@@ -56,7 +61,10 @@ class Command(BaseCommand):
 
 def load_demo():
     """Create whatever demo rows are missing; return how many of each."""
-    made = {"sections": 0, "authors": 0, "articles": 0, "images": 0}
+    made = dict.fromkeys(
+        ["sections", "authors", "articles", "images", "live_posts", "gallery_items"],
+        0,
+    )
     sections = load_sections(made)
     authors = load_authors(made)
     load_articles(made, sections=sections, authors=authors)
@@ -117,6 +125,10 @@ def load_articles(made, *, sections, authors):
         article = create_article(story, section=section)
         made["articles"] += 1
         made["images"] += bool(article.image)
+        if story.get("live"):
+            load_live_story(made, article, story["live"])
+        if story.get("gallery"):
+            load_gallery(made, article, story["gallery"])
         tagged += [
             TaggedItem(content_object=article, tag=tags[name])
             for name in story.get("tags", [])
@@ -156,27 +168,89 @@ def create_article(story, *, section):
         published_at=story["published_at"],
     )
     if story.get("image_caption"):
-        place = story["dateline_place"]
-        picture = illustration(
-            section.name,
-            place,
-            colour=content.colour(section.language, section.slug),
+        article.image = drawn_image(
+            section,
+            story["dateline_place"],
             seed=story["slug"],
-        )
-        article.image = library_image(
-            f"{story['slug']}.jpg",
-            picture,
-            size=IMAGE_SIZE,
-            title=story["image_caption"],
-            alt=(
-                "Translucent circles over a colour gradient, with the words "
-                f"{section.name} and {place.upper()}."
-            ),
             caption=story["image_caption"],
-            copyright_holder=IMAGE_CREDIT,
         )
     article.save()
     return article
+
+
+def load_live_story(made, article, data):
+    """Make `article` a live story with the posts of `data`, an image post's
+    picture drawn into the library, as an editor's posts would be."""
+    story = live.start_live_story(
+        article=article, started_at=datetime.fromisoformat(data["started_at"])
+    )
+    for n, post in enumerate(data["posts"], 1):
+        fields = {**post, "posted_at": datetime.fromisoformat(post["posted_at"])}
+        if "image" in post:
+            picture = post["image"]
+            fields["image"] = drawn_image(
+                article.section,
+                picture["place"],
+                seed=f"{article.slug}-live-{n}",
+                caption=picture["caption"],
+            )
+            made["images"] += 1
+        live.post_update(story=story, author=None, **fields)
+        made["live_posts"] += 1
+
+
+def load_gallery(made, article, pictures):
+    """Give `article` a gallery of pictures drawn into the library, each
+    with this story's caption, saved as the article form saves its gallery
+    rows (desk.services.save_article's `related`)."""
+    images = [
+        drawn_image(
+            article.section,
+            picture["place"],
+            seed=f"{article.slug}-gallery-{n}",
+            caption=picture["library_caption"],
+        )
+        for n, picture in enumerate(pictures, 1)
+    ]
+
+    def related():
+        for position, (image, picture) in enumerate(zip(images, pictures, strict=True)):
+            item = GalleryItem(
+                article=article,
+                image=image,
+                position=position,
+                caption=picture["caption"],
+            )
+            item.full_clean()
+            item.save()
+        return []
+
+    save_article(article=article, by=None, related=related)
+    made["images"] += len(images)
+    made["gallery_items"] += len(images)
+
+
+def drawn_image(section, place, *, seed, caption):
+    """A library image drawn in `section`'s colour with its and `place`'s
+    names, captioned `caption` and credited to the demo."""
+    picture = illustration(
+        section.name,
+        place,
+        colour=content.colour(section.language, section.slug),
+        seed=seed,
+    )
+    return library_image(
+        f"{seed}.jpg",
+        picture,
+        size=IMAGE_SIZE,
+        title=caption,
+        alt=(
+            "Translucent circles over a colour gradient, with the words "
+            f"{section.name} and {place.upper()}."
+        ),
+        caption=caption,
+        copyright_holder=IMAGE_CREDIT,
+    )
 
 
 def library_image(name, data, *, size, **fields):
