@@ -120,6 +120,10 @@ def _assign(post, fields):
         raise TypeError(f"Unknown post fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(post, name, value)
+    if post.kind != LivePost.Kind.IMAGE:
+        # Only an image post shows its picture: a hidden one would still
+        # count as a use and keep the library image from being deleted.
+        post.image = None
     post.body = clean_body(post.body) if post.body else ""
     post.full_clean(exclude=["story"])
 

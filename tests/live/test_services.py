@@ -65,6 +65,16 @@ def test_image_post_shows_a_library_image_and_stores_no_file(story, photo):
     assert set(files) == before
 
 
+def test_a_post_changed_to_text_lets_go_of_its_image(story, photo):
+    made = post(story, "Seats fill up.", kind="image", image=photo)
+
+    services.edit_post(post=made, kind="text")
+
+    made.refresh_from_db()
+    assert made.image is None
+    assert photo.live_posts.exists() is False
+
+
 def test_a_library_image_in_a_post_cannot_be_deleted(story, photo):
     post(story, "", kind="image", image=photo)
 
